@@ -1,0 +1,144 @@
+import { assertNoFourByteCharacters } from '../../../shared/domain/four-byte';
+import { CatalogView } from '../../../shared/domain/catalog-view';
+import { resourceTypeStream } from '../../../shared/domain/decision';
+import { DomainEvent } from '../../../shared/domain/domain-event';
+import { JsonObject } from '../../../shared/domain/json';
+import { mapToDefinitions } from '../../../shared/domain/property-definition';
+import { ResourceTypeCreatedEvent } from '../../../resource-types/events';
+import {
+  ObjectCreatedEvent,
+  PropertyCreatedEvent,
+  ResourceTypeAssociatedEvent,
+  TagCreatedEvent,
+  associationPayload,
+  objectPayload,
+  propertyPayload,
+  tagPayload,
+} from '../../events';
+import { NamespaceInput } from '../namespace.inputs';
+import { AssociationEntry, NamespaceRecord, ObjectEntry, TagEntry } from '../namespace.types';
+import {
+  AssociationDuplicateError,
+  ObjectDuplicateError,
+  TagDuplicateError,
+} from '../namespace.errors';
+
+/**
+ * Decides the children a namespace create embeds: associations (creating resource types that
+ * do not exist yet), objects, tags, then properties. Duplicates within the body are conflicts.
+ */
+export function decideEmbeddedContent(
+  view: CatalogView,
+  created: NamespaceRecord,
+  input: NamespaceInput,
+  now: string,
+): { events: DomainEvent[]; streams: string[]; record: NamespaceRecord } {
+  const ns = created.namespace;
+  const events: DomainEvent[] = [];
+  const streams: string[] = [];
+
+  const associations: AssociationEntry[] = [];
+  for (const association of input.resource_type_associations ?? []) {
+    const entry: AssociationEntry = {
+      name: association.name,
+      prefix: association.prefix ?? null,
+      properties_target: association.properties_target ?? null,
+      created_at: now,
+      updated_at: now,
+    };
+    assertNoFourByteCharacters('create', 'resource_type', {
+      name: entry.name,
+      prefix: entry.prefix,
+      properties_target: entry.properties_target,
+    });
+    if (associations.some((existing) => existing.name === entry.name)) {
+      throw new AssociationDuplicateError(entry.name, ns);
+    }
+    events.push(...resourceTypeCreation(view, entry.name, now, events));
+    streams.push(resourceTypeStream(entry.name));
+    events.push(new ResourceTypeAssociatedEvent(associationPayload(ns, entry)));
+    associations.push(entry);
+  }
+
+  const objects: ObjectEntry[] = [];
+  for (const object of input.objects ?? []) {
+    const entry: ObjectEntry = {
+      name: object.name,
+      description: object.description ?? null,
+      required: object.required ?? [],
+      properties: mapToDefinitions(object.properties),
+      created_at: now,
+      updated_at: now,
+    };
+    assertNoFourByteCharacters('create', 'object', objectFourByteFields(object));
+    if (objects.some((existing) => existing.name === entry.name)) {
+      throw new ObjectDuplicateError(entry.name, ns);
+    }
+    events.push(new ObjectCreatedEvent(objectPayload(ns, entry, { requiredAsSent: object.required ?? null })));
+    objects.push(entry);
+  }
+
+  const tags: TagEntry[] = [];
+  for (const tag of input.tags ?? []) {
+    assertNoFourByteCharacters('create', 'tag', { name: tag.name });
+    if (tags.some((existing) => existing.name === tag.name)) {
+      throw new TagDuplicateError(tag.name, ns);
+    }
+    const entry: TagEntry = { name: tag.name, created_at: now, updated_at: now, seq: 0 };
+    events.push(new TagCreatedEvent(tagPayload(ns, entry)));
+    tags.push(entry);
+  }
+
+  const properties = mapToDefinitions(input.properties);
+  for (const property of properties) {
+    assertNoFourByteCharacters('create', 'property', {
+      name: property.name,
+      json_schema: property.definition as JsonObject,
+    });
+    events.push(new PropertyCreatedEvent(propertyPayload(ns, property.name, property.definition)));
+  }
+
+  const record: NamespaceRecord = {
+    ...created,
+    resource_type_associations: associations,
+    objects,
+    tags,
+    properties,
+  };
+  return { events, streams, record };
+}
+
+/**
+ * The event that adds a resource type to the global list, when neither the catalog nor an
+ * earlier event of the same commit has it.
+ */
+export function resourceTypeCreation(
+  view: CatalogView,
+  name: string,
+  now: string,
+  pending: readonly DomainEvent[],
+  seeded = false,
+): DomainEvent[] {
+  const pendingCreate = pending.some(
+    (event) => event instanceof ResourceTypeCreatedEvent && event.data.name === name,
+  );
+  if (view.resourceType(name) || pendingCreate) {
+    return [];
+  }
+  return [new ResourceTypeCreatedEvent({ name, protected: seeded, created_at: now, updated_at: seeded ? null : now })];
+}
+
+/** The stored fields of an object that Glance checks for 4-byte characters. */
+export function objectFourByteFields(object: {
+  name: string;
+  description?: string;
+  required?: readonly string[];
+  properties?: JsonObject;
+}): Record<string, string | JsonObject | null> {
+  return {
+    name: object.name,
+    description: object.description ?? null,
+    required: object.required ? object.required.join(',') : null,
+    json_schema: object.properties ?? {},
+  };
+}

@@ -1,0 +1,31 @@
+/** The names of Glance's metadef policy rules, as operators write them in policy files. */
+export const POLICY_RULES = [
+  'get_metadef_namespace',
+  'get_metadef_namespaces',
+  'add_metadef_namespace',
+  'modify_metadef_namespace',
+  'delete_metadef_namespace',
+  'get_metadef_object',
+  'get_metadef_objects',
+  'add_metadef_object',
+  'modify_metadef_object',
+  'delete_metadef_object',
+  'get_metadef_property',
+  'get_metadef_properties',
+  'add_metadef_property',
+  'modify_metadef_property',
+  'remove_metadef_property',
+  'get_metadef_tag',
+  'get_metadef_tags',
+  'add_metadef_tag',
+  'add_metadef_tags',
+  'modify_metadef_tag',
+  'delete_metadef_tag',
+  'delete_metadef_tags',
+  'list_metadef_resource_types',
+  'get_metadef_resource_type',
+  'add_metadef_resource_type_association',
+  'remove_metadef_resource_type_association',
+] as const;
+
+export type PolicyRule = (typeof POLICY_RULES)[number];

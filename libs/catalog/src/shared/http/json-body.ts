@@ -1,0 +1,54 @@
+import { InvalidInputError } from '../domain/catalog-error';
+import { formatPythonNumber, formatPythonNumberToken } from '../domain/python-format';
+import { Messages } from '../domain/messages';
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+const TRANSFER_CODINGS = new Set(['chunked', 'compress', 'deflate', 'gzip', 'identity']);
+
+/** The parts of a request that decide whether it carries a body. */
+export interface BodyHeaders {
+  readonly method: string;
+  readonly contentLength?: string;
+  readonly transferEncoding?: string;
+}
+
+/**
+ * Whether a request has a body, as Glance decides it: a positive `Content-Length`, or a
+ * POST/PUT/PATCH with a known transfer coding.
+ */
+export function hasBody({ method, contentLength, transferEncoding }: BodyHeaders): boolean {
+  if (contentLength !== undefined && Number(contentLength) > 0) return true;
+  if (!['POST', 'PUT', 'PATCH'].includes(method.toUpperCase())) return false;
+  return transferEncoding !== undefined && TRANSFER_CODINGS.has(transferEncoding.trim().toLowerCase());
+}
+
+/**
+ * Parses a request body as JSON whatever its content type. Invalid UTF-8 and invalid JSON are
+ * `Malformed JSON`; a JSON value that is not an object is `Unexpected body type`. Numeric
+ * `default` values are turned into the strings Glance stores for them, from their literal
+ * text, so `1.0` stays `"1.0"`.
+ */
+export function parseJsonObjectBody(raw: Buffer | undefined): Record<string, unknown> {
+  let text: string;
+  try {
+    text = decoder.decode(raw ?? Buffer.alloc(0));
+  } catch {
+    throw new InvalidInputError(Messages.MALFORMED_JSON);
+  }
+
+  let value: unknown;
+  try {
+    value = text.includes('"default"') ? JSON.parse(text, reviveDefaults) : JSON.parse(text);
+  } catch {
+    throw new InvalidInputError(Messages.MALFORMED_JSON);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidInputError(Messages.UNEXPECTED_BODY_TYPE);
+  }
+  return value as Record<string, unknown>;
+}
+
+function reviveDefaults(this: unknown, key: string, value: unknown, context?: { source?: string }): unknown {
+  if (key !== 'default' || typeof value !== 'number') return value;
+  return context?.source ? formatPythonNumberToken(context.source) : formatPythonNumber(value);
+}

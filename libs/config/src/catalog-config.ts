@@ -1,0 +1,154 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  ValidationError,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const text = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+  if (['0', 'false', 'no', 'off', ''].includes(text)) return false;
+  return value;
+};
+
+/**
+ * The service's configuration, read from the environment once at start and validated; the
+ * process exits with the list of problems when a value is invalid. `.env.example` lists every
+ * key with its default.
+ */
+export class CatalogConfig {
+  /** Address the API listens on. */
+  @IsString()
+  HOST = '127.0.0.1';
+
+  /** TCP port the API listens on. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 9292;
+
+  /** Folder of the embedded event log (`EVENT_LOG=file`). */
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = './.data';
+
+  /** How callers are identified: `noauth`, `trusted-headers` or `keystone`. */
+  @IsIn(['noauth', 'trusted-headers', 'keystone'])
+  AUTH_STRATEGY: 'noauth' | 'trusted-headers' | 'keystone' = 'noauth';
+
+  /** The project every caller acts in under `AUTH_STRATEGY=noauth`; it owns what they create. */
+  @IsString()
+  @MinLength(1)
+  NOAUTH_PROJECT_ID = 'admin';
+
+  /** Whether callers without identity get read-only anonymous access instead of 401. */
+  @Transform(toBool)
+  @IsBoolean()
+  ALLOW_ANONYMOUS_ACCESS = false;
+
+  /** Largest namespace page a list returns, whatever `limit` asks for. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  API_LIMIT_MAX = 1000;
+
+  /** Namespace page size when a list gives no `limit`. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LIMIT_PARAM_DEFAULT = 25;
+
+  /** Largest request body accepted, in bytes; larger bodies get 413. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+  /** Longest `X-Openstack-Request-ID` accepted, in characters; longer ones get 431. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MAX_REQUEST_ID_LENGTH = 64;
+
+  /** Where events are stored: `file` (embedded) or `kafka`. */
+  @IsIn(['file', 'kafka'])
+  EVENT_LOG: 'file' | 'kafka' = 'file';
+
+  /** Where read models live: `memory` (embedded) or `mongodb`. */
+  @IsIn(['memory', 'mongodb'])
+  READ_MODEL: 'memory' | 'mongodb' = 'memory';
+
+  /** How long a write waits for the read model to show it before answering, in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  READ_YOUR_WRITES_TIMEOUT_MS = 5000;
+
+  /** Log output: `text` for people, `json` for log collectors. */
+  @IsIn(['text', 'json'])
+  LOG_FORMAT: 'text' | 'json' = 'text';
+
+  /** Lowest level logged: `error`, `warn`, `log`, `debug` or `verbose`. */
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  /** A YAML or JSON file of oslo.policy rules overriding Glance's defaults. */
+  @IsOptional()
+  @IsString()
+  POLICY_FILE?: string;
+}
+
+/** Configuration values are invalid; the message lists every problem. */
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** Reads and validates the configuration from an environment. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): CatalogConfig {
+  const known = Object.keys(new CatalogConfig());
+  const source: Record<string, string> = {};
+  for (const key of [...known, 'POLICY_FILE']) {
+    const value = env[key];
+    if (value !== undefined && value !== '') source[key] = value;
+  }
+  const config = plainToInstance(CatalogConfig, source, { exposeDefaultValues: true });
+  const problems = validateSync(config, { forbidUnknownValues: false }).flatMap(describe);
+
+  if (config.AUTH_STRATEGY === 'noauth' && !LOOPBACK.has(config.HOST)) {
+    problems.push(
+      `HOST=${config.HOST} is not a loopback address; AUTH_STRATEGY=noauth makes every caller an ` +
+        'admin, so it only listens on 127.0.0.1, ::1 or localhost',
+    );
+  }
+  if (config.LIMIT_PARAM_DEFAULT > config.API_LIMIT_MAX) {
+    problems.push(
+      `LIMIT_PARAM_DEFAULT=${config.LIMIT_PARAM_DEFAULT} is larger than API_LIMIT_MAX=${config.API_LIMIT_MAX}`,
+    );
+  }
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return config;
+}
+
+function describe(error: ValidationError): string[] {
+  const value = JSON.stringify(error.value);
+  return Object.values(error.constraints ?? {}).map(
+    (constraint) => `${error.property}=${value}: ${constraint}`,
+  );
+}

@@ -1,0 +1,2 @@
+export * from './event-log.port';
+export * from './file/file-event-log';

@@ -1,0 +1,129 @@
+/** The reason phrase of each status the service sends, as WebOb spells them. */
+export const STATUS_TITLES: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Request Entity Too Large',
+  415: 'Unsupported Media Type',
+  431: 'Request Header Fields Too Large',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  503: 'Service Unavailable',
+};
+
+/** The three error body formats Glance's WebOb error pages come in. */
+export type ErrorFormat = 'plain' | 'json' | 'html';
+
+interface MediaRange {
+  readonly type: string;
+  readonly subtype: string;
+  readonly quality: number;
+  readonly specificity: number;
+}
+
+/**
+ * Picks the error format from `Accept` the way WebOb does: the offers are `text/html` then
+ * `application/json`, the best quality wins and ties go to the earlier offer; no header, or a
+ * header that accepts neither, gives plain text.
+ */
+export function negotiateErrorFormat(accept: string | undefined): ErrorFormat {
+  if (!accept || !accept.trim()) return 'plain';
+  const ranges = parseAccept(accept);
+  const html = qualityOf(ranges, 'text', 'html');
+  const json = qualityOf(ranges, 'application', 'json');
+  if (html <= 0 && json <= 0) return 'plain';
+  return json > html ? 'json' : 'html';
+}
+
+function parseAccept(header: string): MediaRange[] {
+  const ranges: MediaRange[] = [];
+  for (const part of header.split(',')) {
+    const [mediaType, ...parameters] = part.trim().split(';');
+    const [type, subtype] = mediaType.trim().toLowerCase().split('/');
+    if (!type || !subtype) continue;
+    let quality = 1;
+    for (const parameter of parameters) {
+      const [name, value] = parameter.trim().split('=');
+      if (name?.trim().toLowerCase() === 'q') {
+        const parsed = Number(value);
+        quality = Number.isFinite(parsed) ? Math.min(Math.max(parsed, 0), 1) : 0;
+      }
+    }
+    const specificity = type === '*' ? 0 : subtype === '*' ? 1 : 2;
+    ranges.push({ type, subtype, quality, specificity });
+  }
+  return ranges;
+}
+
+/** The quality of the most specific range matching `type/subtype`, or 0. */
+function qualityOf(ranges: readonly MediaRange[], type: string, subtype: string): number {
+  let best: MediaRange | undefined;
+  for (const range of ranges) {
+    const matches =
+      (range.type === '*' || range.type === type) &&
+      (range.subtype === '*' || range.subtype === subtype);
+    if (matches && (!best || range.specificity > best.specificity)) best = range;
+  }
+  return best?.quality ?? 0;
+}
+
+/** An error ready to send: content type and body. */
+export interface RenderedError {
+  readonly contentType: string;
+  readonly body: string;
+}
+
+/**
+ * Renders an error page byte for byte as Glance's WebOb pages look. `explanation` is the
+ * (translated) message; 405 pages use WebOb's shorter method template.
+ */
+export function renderError(
+  status: number,
+  explanation: string,
+  format: ErrorFormat,
+  template: 'standard' | 'method' = 'standard',
+): RenderedError {
+  const title = STATUS_TITLES[status] ?? 'Error';
+  const statusLine = `${status} ${title}`;
+  const htmlBody = template === 'method' ? `${explanation}<br /><br />\n` : `${explanation}<br /><br />\n\n\n`;
+
+  switch (format) {
+    case 'json':
+      return {
+        contentType: 'application/json',
+        body: JSON.stringify({ message: htmlBody, code: statusLine, title }),
+      };
+    case 'html':
+      return {
+        contentType: 'text/html; charset=UTF-8',
+        body:
+          `<html>\n <head>\n  <title>${statusLine}</title>\n </head>\n <body>\n` +
+          `  <h1>${statusLine}</h1>\n  ${escapeHtml(htmlBody)}\n </body>\n</html>`,
+      };
+    case 'plain': {
+      const tail = template === 'method' ? '\n\n ' : '\n\n   ';
+      return {
+        contentType: 'text/plain; charset=UTF-8',
+        body: `${statusLine}\n\n${stripTags(explanation)}${tail}`,
+      };
+    }
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text
+    .replace(/<br \/>/g, '\u0000')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;')
+    .replace(/\u0000/g, '<br />');
+}
+
+function stripTags(text: string): string {
+  return text.replace(/<[^>]*>/g, '');
+}

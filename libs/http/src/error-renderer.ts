@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CatalogMessage } from '@metadefs/catalog';
+import { MessageTranslator } from '@metadefs/i18n';
+import { negotiateErrorFormat, renderError } from './error-format';
+
+/** Sends errors as Glance's WebOb pages, in the format `Accept` asks for and the language of `Accept-Language`. */
+@Injectable()
+export class ErrorRenderer {
+  constructor(private readonly translator: MessageTranslator) {}
+
+  send(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    message: CatalogMessage,
+    options: { headers?: Record<string, string>; template?: 'standard' | 'method' } = {},
+  ): FastifyReply {
+    const accept = request.headers.accept;
+    const language = this.translator.languageFor(header(request, 'accept-language'));
+    const explanation = this.translator.translate(message, language);
+    const rendered = renderError(status, explanation, negotiateErrorFormat(accept), options.template);
+
+    for (const [name, value] of Object.entries(options.headers ?? {})) reply.header(name, value);
+    if (language !== 'en') reply.header('Content-Language', language.replace('_', '-'));
+    return reply.status(status).type(rendered.contentType).send(rendered.body);
+  }
+}
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
+}
