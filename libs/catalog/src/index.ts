@@ -18,3 +18,8 @@ export * from './write-model/event-envelope';
 export * from './write-model/log-follower';
 export * from './write-model/write-model.service';
 export * from './write-model/writer-settings';
+export * from './loader/catalog-file';
+export * from './loader/catalog-export';
+export * from './loader/load.decisions';
+export * from './loader/loader.module';
+export * from './loader/metadefs-loader.service';

@@ -45,6 +45,7 @@ export class CommitWriter {
   async write<R>(
     context: RequestContext,
     decide: (view: CatalogView, decisionContext: DecisionContext) => Decision<R>,
+    options: { awaitReadModel?: boolean } = {},
   ): Promise<R> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
       const now = this.clock.now();
@@ -62,7 +63,9 @@ export class CommitWriter {
       const result = await outcome;
 
       if (result === 'applied') {
-        await this.awaitReadModel(positions[positions.length - 1], context);
+        if (options.awaitReadModel !== false) {
+          await this.awaitReadModel(positions[positions.length - 1], context);
+        }
         return decision.result;
       }
       if (result === 'invalid') {

@@ -1,5 +1,5 @@
 import { JsonObject } from '../../shared/domain/json';
-import { definitionsToMap } from '../../shared/domain/property-definition';
+import { definitionsToMap, sortedByName } from '../../shared/domain/property-definition';
 import { NamespaceRecord, effectiveVisibility, isProtected } from '../domain/namespace.types';
 import { associationView } from './association.representation';
 import { objectView } from './object.representation';
@@ -51,7 +51,8 @@ export function namespaceListItem(record: NamespaceRecord): JsonObject {
 
 /**
  * The namespace detail: the summary plus associations, properties, objects and tags, each only
- * when non-empty. With a prefix, property keys and object `required` entries get it prepended.
+ * when non-empty. Properties and objects come in name order and tags newest first, as Glance
+ * returns them. With a prefix, property keys and object `required` entries get it prepended.
  */
 export function namespaceDetail(record: NamespaceRecord, prefix?: string): JsonObject {
   const view = namespaceSummary(record);
@@ -59,10 +60,10 @@ export function namespaceDetail(record: NamespaceRecord, prefix?: string): JsonO
     view.resource_type_associations = record.resource_type_associations.map(associationView);
   }
   if (record.properties.length > 0) {
-    view.properties = prefixKeys(definitionsToMap(record.properties), prefix);
+    view.properties = prefixKeys(definitionsToMap(sortedByName(record.properties)), prefix);
   }
   if (record.objects.length > 0) {
-    view.objects = record.objects.map((object) => {
+    view.objects = sortedByName(record.objects).map((object) => {
       const item = objectView(record.namespace, object);
       if (!prefix) return item;
       return {

@@ -75,3 +75,8 @@ export function mapToDefinitions(map: JsonObject | undefined | null): PropertyEn
     definition: isJsonObject(definition) ? definition : {},
   }));
 }
+
+/** Entries in name order, by code unit as Glance's database returns them. */
+export function sortedByName<T extends { readonly name: string }>(entries: readonly T[]): T[] {
+  return [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '../../../shared/domain/catalog-error';
 import { Messages } from '../../../shared/domain/messages';
+import { sortedByName } from '../../../shared/domain/property-definition';
 import { MetadefAuthorizer } from '../../../shared/application/metadef-authorizer';
 import { integerLimit, sortDirection, visibilityFilter } from '../../../shared/application/query-params';
 import { CATALOG_READ_MODEL, type CatalogReadModel } from '../../../read-model/read-model.port';
@@ -10,7 +11,7 @@ import { OBJECTS_SCHEMA_LINK, objectView } from '../../representations/object.re
 import { ListObjectsQuery } from './list-objects.query';
 
 /**
- * Lists every object in insertion order. Glance validates `sort_dir`, `visibility` and
+ * Lists every object in name order. Glance validates `sort_dir`, `visibility` and
  * `limit` here but applies none of them, and returns no pagination links.
  */
 @QueryHandler(ListObjectsQuery)
@@ -42,7 +43,7 @@ export class ListObjectsHandler implements IQueryHandler<ListObjectsQuery, strin
       : [];
 
     return JSON.stringify({
-      objects: readable.map((object) => objectView(document.namespace, object)),
+      objects: sortedByName(readable).map((object) => objectView(document.namespace, object)),
       schema: OBJECTS_SCHEMA_LINK,
     });
   }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { definitionsToMap } from '../../../shared/domain/property-definition';
+import { definitionsToMap, sortedByName } from '../../../shared/domain/property-definition';
 import { MetadefAuthorizer } from '../../../shared/application/metadef-authorizer';
 import { CATALOG_READ_MODEL, type CatalogReadModel } from '../../../read-model/read-model.port';
 import { requireVisibleNamespace } from '../../domain/namespace.visibility';
@@ -21,6 +21,6 @@ export class ListPropertiesHandler implements IQueryHandler<ListPropertiesQuery,
       this.authorizer.callerOf(identity),
     );
     this.authorizer.authorize(identity, 'get_metadef_properties', document);
-    return JSON.stringify({ properties: definitionsToMap(document.properties) });
+    return JSON.stringify({ properties: definitionsToMap(sortedByName(document.properties)) });
   }
 }

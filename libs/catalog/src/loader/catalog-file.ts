@@ -1,0 +1,130 @@
+import { JsonObject, isJsonObject } from '../shared/domain/json';
+
+/** An association as a catalog file gives it. */
+export interface FileAssociation {
+  readonly name: string;
+  readonly prefix: string | null;
+  readonly properties_target: string | null;
+}
+
+/** An object as a catalog file gives it; definitions stay verbatim. */
+export interface FileObject {
+  readonly name: string;
+  readonly description: string | null;
+  readonly required: readonly string[];
+  readonly properties: JsonObject;
+}
+
+/**
+ * One catalog file: a namespace with its children, as `glance-manage db_load_metadefs` reads
+ * it. Absent `visibility` and `protected` stay null; an absent `owner` becomes `admin`.
+ */
+export interface CatalogFile {
+  readonly namespace: string;
+  readonly display_name: string | null;
+  readonly description: string | null;
+  readonly visibility: string | null;
+  readonly protected: boolean | null;
+  readonly owner: string;
+  readonly resource_type_associations: readonly FileAssociation[];
+  readonly properties: JsonObject;
+  readonly objects: readonly FileObject[];
+  readonly tags: readonly string[];
+}
+
+/** A catalog file whose content the loader cannot use; the file is skipped. */
+export class CatalogFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CatalogFileError';
+  }
+}
+
+/**
+ * Reads a parsed catalog file, checking the types of the keys the loader uses. Unknown
+ * top-level keys are ignored, as Glance's loader ignores them; property definitions are not
+ * validated, because the loader stores them verbatim.
+ */
+export function readCatalogFile(content: unknown): CatalogFile {
+  if (!isJsonObject(content)) throw new CatalogFileError('the file is not a JSON object');
+  const namespace = content.namespace;
+  if (typeof namespace !== 'string' || namespace.length === 0) {
+    throw new CatalogFileError('"namespace" must be a non-empty string');
+  }
+  return {
+    namespace,
+    display_name: optionalString(content, 'display_name'),
+    description: optionalString(content, 'description'),
+    visibility: optionalString(content, 'visibility'),
+    protected: optionalBoolean(content, 'protected'),
+    owner: optionalString(content, 'owner') ?? 'admin',
+    resource_type_associations: list(content, 'resource_type_associations').map((item, index) => {
+      const where = `resource_type_associations[${index}]`;
+      return {
+        name: requiredString(item, 'name', where),
+        prefix: optionalString(item, 'prefix', where),
+        properties_target: optionalString(item, 'properties_target', where),
+      };
+    }),
+    properties: definitionMap(content.properties, 'properties'),
+    objects: list(content, 'objects').map((item, index) => {
+      const where = `objects[${index}]`;
+      return {
+        name: requiredString(item, 'name', where),
+        description: optionalString(item, 'description', where),
+        required: stringList(item.required, `${where}.required`),
+        properties: definitionMap(item.properties, `${where}.properties`),
+      };
+    }),
+    tags: list(content, 'tags').map((item, index) => requiredString(item, 'name', `tags[${index}]`)),
+  };
+}
+
+function optionalString(object: JsonObject, key: string, where = ''): string | null {
+  const value = object[key];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new CatalogFileError(`"${path(where, key)}" must be a string`);
+  return value;
+}
+
+function requiredString(object: JsonObject, key: string, where: string): string {
+  const value = optionalString(object, key, where);
+  if (value === null) throw new CatalogFileError(`"${path(where, key)}" is required`);
+  return value;
+}
+
+function optionalBoolean(object: JsonObject, key: string): boolean | null {
+  const value = object[key];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'boolean') throw new CatalogFileError(`"${key}" must be true or false`);
+  return value;
+}
+
+function list(object: JsonObject, key: string): JsonObject[] {
+  const value = object[key];
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || !value.every(isJsonObject)) {
+    throw new CatalogFileError(`"${key}" must be a list of objects`);
+  }
+  return value as JsonObject[];
+}
+
+function definitionMap(value: unknown, where: string): JsonObject {
+  if (value === undefined || value === null) return {};
+  if (!isJsonObject(value) || !Object.values(value).every(isJsonObject)) {
+    throw new CatalogFileError(`"${where}" must map names to property definitions`);
+  }
+  return value;
+}
+
+function stringList(value: unknown, where: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    throw new CatalogFileError(`"${where}" must be a list of strings`);
+  }
+  return value as string[];
+}
+
+function path(where: string, key: string): string {
+  return where ? `${where}.${key}` : key;
+}

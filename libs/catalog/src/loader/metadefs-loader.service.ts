@@ -1,0 +1,116 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { RequestContext } from '../shared/application/request-context';
+import { WriteModel } from '../write-model/write-model.service';
+import { CatalogFileError, readCatalogFile } from './catalog-file';
+import { exportCatalog } from './catalog-export';
+import { LoadNamespaceFileCommand, UnloadMetadefsCommand } from './commands';
+import { LoadMode, LoadOutcome } from './load.decisions';
+
+/** The result of loading one file. */
+export interface FileReport {
+  readonly file: string;
+  readonly namespace?: string;
+  readonly outcome: LoadOutcome | 'failed';
+  readonly error?: string;
+}
+
+/** The selected path cannot be loaded at all. */
+export class LoadPathError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LoadPathError';
+  }
+}
+
+/**
+ * The catalog's `glance-manage` operations: load a directory or file of catalog files, unload
+ * everything, export everything. Loads and unloads go through the command bus, so they append
+ * ordinary events and every process following the log sees them.
+ */
+@Injectable()
+export class MetadefsLoader {
+  private readonly logger = new Logger(MetadefsLoader.name);
+
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly writeModel: WriteModel,
+  ) {}
+
+  /**
+   * Loads every `*.json` file directly inside `path` in file name order, or the one file
+   * `path` names. A file that cannot be read or parsed is reported and skipped.
+   */
+  async load(path: string, mode: LoadMode): Promise<FileReport[]> {
+    const files = await this.selectFiles(resolve(path));
+    const context = this.loaderContext('load');
+    const reports: FileReport[] = [];
+    for (const file of files) {
+      reports.push(await this.loadFile(file, mode, context));
+    }
+    return reports;
+  }
+
+  async unload(): Promise<{ namespaces: number; resourceTypes: number }> {
+    return this.commands.execute(new UnloadMetadefsCommand(this.loaderContext('unload')));
+  }
+
+  /** Writes one file per namespace into the existing directory `path`; returns the file names. */
+  async export(path: string): Promise<string[]> {
+    const directory = resolve(path);
+    const info = await stat(directory).catch(() => undefined);
+    if (!info?.isDirectory()) {
+      throw new LoadPathError(`${directory} is not an existing directory`);
+    }
+    const files = exportCatalog(this.writeModel.state);
+    for (const file of files) {
+      await writeFile(join(directory, file.fileName), JSON.stringify(file.content, null, 2) + '\n');
+    }
+    return files.map((file) => file.fileName);
+  }
+
+  private async loadFile(path: string, mode: LoadMode, context: RequestContext): Promise<FileReport> {
+    let namespace: string | undefined;
+    try {
+      const content: unknown = JSON.parse(await readFile(path, 'utf8'));
+      const file = readCatalogFile(content);
+      namespace = file.namespace;
+      const outcome = await this.commands.execute(new LoadNamespaceFileCommand(context, file, mode));
+      return { file: path, namespace, outcome };
+    } catch (error) {
+      if (error instanceof SyntaxError || error instanceof CatalogFileError || isFileError(error)) {
+        this.logger.error('Skipped a catalog file', { file: path, error: error.message });
+        return { file: path, namespace, outcome: 'failed', error: error.message };
+      }
+      throw error;
+    }
+  }
+
+  private async selectFiles(path: string): Promise<string[]> {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) throw new LoadPathError(`${path} does not exist or cannot be read`);
+    if (info.isFile()) return [path];
+
+    const entries = await readdir(path, { withFileTypes: true });
+    const files = entries
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+      .map((entry) => join(path, entry.name))
+      .sort();
+    if (files.length === 0) throw new LoadPathError(`${path} holds no .json files`);
+    return files;
+  }
+
+  private loaderContext(operation: string): RequestContext {
+    return {
+      identity: { userId: 'metadefs-loader', projectId: null, domainId: null, roles: ['admin'], readOnly: false },
+      requestId: `req-${operation}-${randomUUID()}`,
+    };
+  }
+}
+
+function isFileError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
+}
