@@ -76,19 +76,29 @@ export interface RenderedError {
   readonly body: string;
 }
 
+/** The WebOb page templates: most errors, 405 pages, and 501 pages. */
+export type ErrorTemplate = 'standard' | 'method' | 'not-implemented';
+
+const TEMPLATES: Readonly<Record<ErrorTemplate, { html: [string, string]; plain: [string, string] }>> = {
+  standard: { html: ['', '<br /><br />\n\n\n'], plain: ['', '\n\n   '] },
+  method: { html: ['', '<br /><br />\n'], plain: ['', '\n\n '] },
+  'not-implemented': { html: ['\n', '<br /><br />\n'], plain: [' ', '\n\n '] },
+};
+
 /**
  * Renders an error page byte for byte as Glance's WebOb pages look. `explanation` is the
- * (translated) message; 405 pages use WebOb's shorter method template.
+ * (translated) message.
  */
 export function renderError(
   status: number,
   explanation: string,
   format: ErrorFormat,
-  template: 'standard' | 'method' = 'standard',
+  template: ErrorTemplate = 'standard',
 ): RenderedError {
   const title = STATUS_TITLES[status] ?? 'Error';
   const statusLine = `${status} ${title}`;
-  const htmlBody = template === 'method' ? `${explanation}<br /><br />\n` : `${explanation}<br /><br />\n\n\n`;
+  const parts = TEMPLATES[template];
+  const htmlBody = `${parts.html[0]}${explanation}${parts.html[1]}`;
 
   switch (format) {
     case 'json':
@@ -103,13 +113,11 @@ export function renderError(
           `<html>\n <head>\n  <title>${statusLine}</title>\n </head>\n <body>\n` +
           `  <h1>${statusLine}</h1>\n  ${escapeHtml(htmlBody)}\n </body>\n</html>`,
       };
-    case 'plain': {
-      const tail = template === 'method' ? '\n\n ' : '\n\n   ';
+    case 'plain':
       return {
         contentType: 'text/plain; charset=UTF-8',
-        body: `${statusLine}\n\n${stripTags(explanation)}${tail}`,
+        body: `${statusLine}\n\n${parts.plain[0]}${stripTags(explanation)}${parts.plain[1]}`,
       };
-    }
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CatalogMessage } from '@metadefs/catalog';
 import { MessageTranslator } from '@metadefs/i18n';
-import { negotiateErrorFormat, renderError } from './error-format';
+import { ErrorTemplate, negotiateErrorFormat, renderError } from './error-format';
 
 /** Sends errors as Glance's WebOb pages, in the format `Accept` asks for and the language of `Accept-Language`. */
 @Injectable()
@@ -14,7 +14,7 @@ export class ErrorRenderer {
     reply: FastifyReply,
     status: number,
     message: CatalogMessage,
-    options: { headers?: Record<string, string>; template?: 'standard' | 'method' } = {},
+    options: { headers?: Record<string, string>; template?: ErrorTemplate } = {},
   ): FastifyReply {
     const accept = request.headers.accept;
     const language = this.translator.languageFor(header(request, 'accept-language'));
@@ -23,7 +23,11 @@ export class ErrorRenderer {
 
     for (const [name, value] of Object.entries(options.headers ?? {})) reply.header(name, value);
     if (language !== 'en') reply.header('Content-Language', language.replace('_', '-'));
-    return reply.status(status).type(rendered.contentType).send(rendered.body);
+    // A Buffer body keeps Fastify from appending a charset to application/json.
+    return reply
+      .status(status)
+      .header('Content-Type', rendered.contentType)
+      .send(Buffer.from(rendered.body, 'utf8'));
   }
 }
 

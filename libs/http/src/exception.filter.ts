@@ -1,7 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CatalogError, CatalogErrorKind, CatalogMessage, Messages } from '@metadefs/catalog';
+import { ErrorTemplate } from './error-format';
 import { ErrorRenderer } from './error-renderer';
+
+/** Methods Glance routes; an unknown path requested with any other method answers 501. */
+const ROUTED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH']);
 
 const STATUS_BY_KIND: Readonly<Record<CatalogErrorKind, number>> = {
   invalid: 400,
@@ -39,11 +43,14 @@ export class CatalogExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const { status, message } = this.classify(exception, request);
-    this.renderer.send(request, reply, status, message);
+    const { status, message, template } = this.classify(exception, request);
+    this.renderer.send(request, reply, status, message, { template });
   }
 
-  private classify(exception: unknown, request: FastifyRequest): { status: number; message: CatalogMessage } {
+  private classify(
+    exception: unknown,
+    request: FastifyRequest,
+  ): { status: number; message: CatalogMessage; template?: ErrorTemplate } {
     if (exception instanceof CatalogError) {
       const status = STATUS_BY_KIND[exception.kind];
       if (status === 503) {
@@ -66,6 +73,13 @@ export class CatalogExceptionFilter implements ExceptionFilter {
     }
 
     const status = statusOf(exception);
+    if (status === 404 && !ROUTED_METHODS.has(request.method)) {
+      return {
+        status: 501,
+        message: { key: Messages.METHOD_NOT_IMPLEMENTED, params: { method: request.method } },
+        template: 'not-implemented',
+      };
+    }
     if (status !== undefined && status >= 400 && status < 500) {
       return { status, message: { key: defaultMessageKey(status) } };
     }

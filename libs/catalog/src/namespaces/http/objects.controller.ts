@@ -41,7 +41,12 @@ export class ObjectsController {
   async create(
     @Ctx() context: RequestContext,
     @Param('namespace') namespace: string,
-    @JsonBody({ dto: CreateObjectRequestDto, name: 'object', readOnly: READ_ONLY })
+    @JsonBody({
+      dto: CreateObjectRequestDto,
+      name: 'object',
+      readOnly: READ_ONLY,
+      strictNested: { path: 'properties', name: 'property' },
+    })
     body: CreateObjectRequestDto,
   ): Promise<string> {
     const input = objectInputOf(body);

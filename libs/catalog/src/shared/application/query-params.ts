@@ -12,6 +12,19 @@ export function lastValue(pairs: QueryPairs, name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Keeps only the first occurrence of each parameter. The namespace list processes repeated
+ * parameters by their first value, as Glance does.
+ */
+export function firstOccurrences(pairs: QueryPairs): QueryPairs {
+  const seen = new Set<string>();
+  return pairs.filter(([name]) => {
+    if (seen.has(name)) return false;
+    seen.add(name);
+    return true;
+  });
+}
+
 /** Validates `sort_dir`: `asc` or `desc`, defaulting to `desc`. */
 export function sortDirection(pairs: QueryPairs): 'asc' | 'desc' {
   const value = lastValue(pairs, 'sort_dir');

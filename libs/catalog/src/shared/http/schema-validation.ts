@@ -10,6 +10,12 @@ export interface BodySchema<T extends object> {
   readonly name: string;
   /** Top-level keys a client may not send; they answer 403 before any other check. */
   readonly readOnly: readonly string[];
+  /**
+   * Where a second schema checks nested definitions strictly: an unknown key inside the map
+   * at `path` is reported under schema `name`, unless the body has another problem too. Glance
+   * validates object bodies this way, each property against the property schema.
+   */
+  readonly strictNested?: { readonly path: string; readonly name: string };
 }
 
 /**
@@ -33,10 +39,34 @@ export function validateBody<T extends object>(body: Record<string, unknown>, sc
     forbidUnknownValues: false,
     stopAtFirstError: true,
   });
-  if (errors.length > 0) {
-    throw schemaError(schema.name, reasonOf(errors[0], ''));
-  }
-  return instance;
+  if (errors.length === 0) return instance;
+
+  const problems = errors.flatMap((error) => leaves(error, ''));
+  const nested = schema.strictNested;
+  const isNestedUnknownKey = (problem: Problem) =>
+    nested !== undefined &&
+    problem.constraint === 'whitelistValidation' &&
+    problem.path.startsWith(`${nested.path}.`);
+  const structural = problems.find((problem) => !isNestedUnknownKey(problem));
+  if (structural) throw schemaError(schema.name, structural.reason);
+  throw schemaError(nested?.name ?? schema.name, problems[0].reason);
+}
+
+interface Problem {
+  readonly path: string;
+  readonly constraint: string;
+  readonly reason: CatalogMessage;
+}
+
+/** Every failed constraint of an error tree, with its dotted path, in body order. */
+function leaves(error: ValidationError, parentPath: string): Problem[] {
+  const path = parentPath ? `${parentPath}.${error.property}` : error.property;
+  const own = Object.keys(error.constraints ?? {}).slice(0, 1).map((constraint) => ({
+    path,
+    constraint,
+    reason: reasonOf(error, parentPath),
+  }));
+  return [...own, ...(error.children ?? []).flatMap((child) => leaves(child, path))];
 }
 
 export function schemaError(schemaName: string, reason: CatalogMessage): InvalidInputError {

@@ -25,7 +25,8 @@ import {
 
 /**
  * Decides the children a namespace create embeds: associations (creating resource types that
- * do not exist yet), objects, tags, then properties. Duplicates within the body are conflicts.
+ * do not exist yet), objects, tags, then properties. Duplicates within the body are conflicts;
+ * 4-byte characters anywhere are reported under the namespace, as Glance reports them.
  */
 export function decideEmbeddedContent(
   view: CatalogView,
@@ -46,7 +47,7 @@ export function decideEmbeddedContent(
       created_at: now,
       updated_at: now,
     };
-    assertNoFourByteCharacters('create', 'resource_type', {
+    assertNoFourByteCharacters('create', 'namespace', {
       name: entry.name,
       prefix: entry.prefix,
       properties_target: entry.properties_target,
@@ -70,7 +71,7 @@ export function decideEmbeddedContent(
       created_at: now,
       updated_at: now,
     };
-    assertNoFourByteCharacters('create', 'object', objectFourByteFields(object));
+    assertNoFourByteCharacters('create', 'namespace', objectFourByteFields(object));
     if (objects.some((existing) => existing.name === entry.name)) {
       throw new ObjectDuplicateError(entry.name, ns);
     }
@@ -80,7 +81,7 @@ export function decideEmbeddedContent(
 
   const tags: TagEntry[] = [];
   for (const tag of input.tags ?? []) {
-    assertNoFourByteCharacters('create', 'tag', { name: tag.name });
+    assertNoFourByteCharacters('create', 'namespace', { name: tag.name });
     if (tags.some((existing) => existing.name === tag.name)) {
       throw new TagDuplicateError(tag.name, ns);
     }
@@ -91,7 +92,7 @@ export function decideEmbeddedContent(
 
   const properties = mapToDefinitions(input.properties);
   for (const property of properties) {
-    assertNoFourByteCharacters('create', 'property', {
+    assertNoFourByteCharacters('create', 'namespace', {
       name: property.name,
       json_schema: property.definition as JsonObject,
     });

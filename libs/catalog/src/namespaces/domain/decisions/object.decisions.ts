@@ -70,7 +70,8 @@ export function decideUpdateObject(
   const object = toEntry(input, current.created_at, isoTime(context.now));
   assertNoFourByteCharacters('update', 'object', objectFourByteFields(input));
   if (input.name !== objectName && ns.objects.some((existing) => existing.name === input.name)) {
-    throw new ObjectRenameDuplicateError(input.name, namespaceName);
+    // Glance names the object being renamed, not the name it collides with.
+    throw new ObjectRenameDuplicateError(objectName, namespaceName);
   }
 
   const payload = objectPayload(namespaceName, object, {

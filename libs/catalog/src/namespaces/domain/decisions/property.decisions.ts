@@ -60,7 +60,8 @@ export function decideUpdateProperty(
 
   assertNoFourByteCharacters('update', 'property', fourByteFields(input));
   if (input.name !== propertyName && ns.properties.some((existing) => existing.name === input.name)) {
-    throw new PropertyRenameDuplicateError(input.name, namespaceName);
+    // Glance names the property being renamed, not the name it collides with.
+    throw new PropertyRenameDuplicateError(propertyName, namespaceName);
   }
 
   const entry: PropertyEntry = { name: input.name, definition: input.definition };

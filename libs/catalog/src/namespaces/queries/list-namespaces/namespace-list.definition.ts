@@ -3,6 +3,7 @@ import { Caller } from '../../../shared/domain/decision';
 import { Messages } from '../../../shared/domain/messages';
 import {
   QueryPairs,
+  firstOccurrences,
   integerLimit,
   lastValue,
   sortDirection,
@@ -37,12 +38,13 @@ export interface NamespaceListParams {
 /**
  * Validates the list parameters in Glance's order: `limit` is an integer, `sort_dir`, then
  * `visibility`, then the sign of `limit`; `sort_key` must name a namespace field. An empty
- * `marker` counts as absent.
+ * `marker` counts as absent. A repeated parameter counts with its first value.
  */
 export function parseNamespaceListParams(
-  query: QueryPairs,
+  pairs: QueryPairs,
   limits: { readonly defaultLimit: number; readonly maxLimit: number },
 ): NamespaceListParams {
+  const query = firstOccurrences(pairs);
   const requested = integerLimit(query);
   const sortDir = sortDirection(query);
   const visibility = visibilityFilter(query, ['public', 'private']);
