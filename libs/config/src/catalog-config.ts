@@ -108,6 +108,90 @@ export class CatalogConfig {
   @IsOptional()
   @IsString()
   POLICY_FILE?: string;
+
+  /** Kafka bootstrap brokers, comma-separated `host:port` (`EVENT_LOG=kafka`). */
+  @IsString()
+  @MinLength(1)
+  KAFKA_BROKERS = '127.0.0.1:9092';
+
+  /** The topic that holds the event log. */
+  @IsString()
+  @MinLength(1)
+  KAFKA_TOPIC = 'metadefs.events';
+
+  /**
+   * Partitions the topic is created with. The catalog writes every event to partition 0, the
+   * single total order that decides conflicts; more partitions stay empty.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  KAFKA_TOPIC_PARTITIONS = 1;
+
+  /** Replication factor the topic is created with; 3 in a production cluster. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  KAFKA_REPLICATION_FACTOR = 1;
+
+  /** Kafka client id prefix of this process. */
+  @IsString()
+  @MinLength(1)
+  KAFKA_CLIENT_ID = 'metadefs';
+
+  /** Consumer group of the projector app. */
+  @IsString()
+  @MinLength(1)
+  KAFKA_PROJECTOR_GROUP = 'metadefs-projector';
+
+  /** MongoDB connection string (`READ_MODEL=mongodb`). */
+  @IsString()
+  @MinLength(1)
+  MONGODB_URL = 'mongodb://127.0.0.1:27017';
+
+  /** Database that holds the read models. */
+  @IsString()
+  @MinLength(1)
+  MONGODB_DATABASE = 'metadefs';
+
+  /** Keystone v3 endpoint that validates tokens (`AUTH_STRATEGY=keystone`), e.g. `http://keystone:5000/v3`. */
+  @IsOptional()
+  @IsString()
+  KEYSTONE_URL?: string;
+
+  /** The service user that validates tokens. */
+  @IsOptional()
+  @IsString()
+  KEYSTONE_USERNAME?: string;
+
+  /** Password of the service user. */
+  @IsOptional()
+  @IsString()
+  KEYSTONE_PASSWORD?: string;
+
+  /** Project the service user authenticates in. */
+  @IsString()
+  KEYSTONE_PROJECT_NAME = 'service';
+
+  /** Domain of the service user. */
+  @IsString()
+  KEYSTONE_USER_DOMAIN_ID = 'default';
+
+  /** Domain of the service user's project. */
+  @IsString()
+  KEYSTONE_PROJECT_DOMAIN_ID = 'default';
+
+  /** How long a validated token is cached, in seconds; never past the token's expiry. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  KEYSTONE_CACHE_SECONDS = 60;
+
+  /** Timeout of each request to Keystone, in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  KEYSTONE_TIMEOUT_MS = 5000;
 }
 
 /** Configuration values are invalid; the message lists every problem. */
@@ -124,7 +208,8 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): CatalogConfig {
   const known = Object.keys(new CatalogConfig());
   const source: Record<string, string> = {};
-  for (const key of [...known, 'POLICY_FILE']) {
+  const optional = ['POLICY_FILE', 'KEYSTONE_URL', 'KEYSTONE_USERNAME', 'KEYSTONE_PASSWORD'];
+  for (const key of [...known, ...optional]) {
     const value = env[key];
     if (value !== undefined && value !== '') source[key] = value;
   }
@@ -136,6 +221,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CatalogConfig 
       `HOST=${config.HOST} is not a loopback address; AUTH_STRATEGY=noauth makes every caller an ` +
         'admin, so it only listens on 127.0.0.1, ::1 or localhost',
     );
+  }
+  if (config.AUTH_STRATEGY === 'keystone') {
+    for (const key of ['KEYSTONE_URL', 'KEYSTONE_USERNAME', 'KEYSTONE_PASSWORD'] as const) {
+      if (!config[key]) problems.push(`${key} is required when AUTH_STRATEGY=keystone`);
+    }
   }
   if (config.LIMIT_PARAM_DEFAULT > config.API_LIMIT_MAX) {
     problems.push(

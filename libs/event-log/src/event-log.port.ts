@@ -22,6 +22,15 @@ export interface StoredRecord {
 /** Receives records in log order, a batch at a time; the next batch waits for the promise. */
 export type RecordHandler = (batch: readonly StoredRecord[]) => Promise<void> | void;
 
+/** How a subscription consumes the log. */
+export interface SubscribeOptions {
+  /**
+   * A durable consumer group: the adapter records the group's position after each batch the
+   * handler finished, so operators see the group's lag. Without one, nothing is recorded.
+   */
+  readonly group?: string;
+}
+
 export interface LogSubscription {
   close(): Promise<void>;
 }
@@ -45,7 +54,7 @@ export interface EventLog {
    * Delivers every record after position `after`, in order, then new records as they arrive,
    * until the subscription is closed.
    */
-  subscribe(after: number, handler: RecordHandler): Promise<LogSubscription>;
+  subscribe(after: number, handler: RecordHandler, options?: SubscribeOptions): Promise<LogSubscription>;
 
   /** The position of the newest record in the log (0 for an empty log). */
   endPosition(): Promise<number>;

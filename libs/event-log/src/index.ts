@@ -1,2 +1,3 @@
 export * from './event-log.port';
 export * from './file/file-event-log';
+export * from './kafka/kafka-event-log';

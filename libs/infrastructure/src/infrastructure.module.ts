@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import {
   CATALOG_READ_MODEL,
+  type CatalogReadModel,
   LIST_LIMITS,
   POLICY_ENGINE,
   WRITER_SETTINGS,
@@ -10,7 +11,7 @@ import {
   type WriterSettings,
 } from '@metadefs/catalog';
 import { CatalogConfig } from '@metadefs/config';
-import { EVENT_LOG, FileEventLog, type EventLog } from '@metadefs/event-log';
+import { EVENT_LOG, FileEventLog, KafkaEventLog, type EventLog } from '@metadefs/event-log';
 import {
   AUTHENTICATOR,
   DEFAULT_POLICY_RULES,
@@ -19,18 +20,22 @@ import {
   TrustedHeadersAuthenticator,
   type Authenticator,
 } from '@metadefs/identity';
-import { MemoryReadModel } from '@metadefs/read-model';
+import { MemoryReadModel, MongoReadModel } from '@metadefs/read-model';
 
 /** Nest injection token of the validated `CatalogConfig`. */
 export const CATALOG_CONFIG = Symbol('CATALOG_CONFIG');
 
-/** Closes the event log when the application shuts down. */
+/** Closes the event log and the read model when the application shuts down. */
 @Injectable()
-class EventLogCloser implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_LOG) private readonly log: EventLog) {}
+class ConnectionCloser implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_LOG) private readonly log: EventLog,
+    @Inject(CATALOG_READ_MODEL) private readonly readModel: CatalogReadModel,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.log.close();
+    if (this.readModel instanceof MongoReadModel) await this.readModel.close();
   }
 }
 
@@ -45,7 +50,7 @@ export class InfrastructureModule {
     const providers: Provider[] = [
       { provide: CATALOG_CONFIG, useValue: config },
       { provide: EVENT_LOG, useFactory: () => openEventLog(config) },
-      { provide: CATALOG_READ_MODEL, useFactory: () => new MemoryReadModel() },
+      { provide: CATALOG_READ_MODEL, useFactory: () => openReadModel(config) },
       { provide: POLICY_ENGINE, useFactory: () => buildPolicyEngine(config) },
       { provide: AUTHENTICATOR, useFactory: () => buildAuthenticator(config) },
       {
@@ -62,21 +67,38 @@ export class InfrastructureModule {
           maxLimit: config.API_LIMIT_MAX,
         } satisfies ListLimits,
       },
-      EventLogCloser,
+      ConnectionCloser,
     ];
     return {
       module: InfrastructureModule,
       providers,
-      exports: providers.filter((provider) => provider !== EventLogCloser),
+      exports: providers.filter((provider) => provider !== ConnectionCloser),
     };
   }
 }
 
 async function openEventLog(config: CatalogConfig): Promise<EventLog> {
-  const log = new FileEventLog(config.DATA_DIR);
+  const log =
+    config.EVENT_LOG === 'kafka'
+      ? new KafkaEventLog({
+          brokers: config.KAFKA_BROKERS.split(',').map((broker) => broker.trim()),
+          topic: config.KAFKA_TOPIC,
+          partitions: config.KAFKA_TOPIC_PARTITIONS,
+          replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+          clientId: config.KAFKA_CLIENT_ID,
+        })
+      : new FileEventLog(config.DATA_DIR);
   await log.open();
   new Logger('EventLog').log('Opened the event log', { log: log.description });
   return log;
+}
+
+async function openReadModel(config: CatalogConfig): Promise<CatalogReadModel> {
+  if (config.READ_MODEL === 'memory') return new MemoryReadModel();
+  const readModel = new MongoReadModel({ url: config.MONGODB_URL, database: config.MONGODB_DATABASE });
+  await readModel.open();
+  new Logger('ReadModel').log('Connected to the read model', { readModel: readModel.description });
+  return readModel;
 }
 
 /** Glance's default rules, overridden rule by rule by the operator's policy file. */

@@ -1,1 +1,2 @@
 export * from './memory/memory-read-model';
+export * from './mongodb/mongo-read-model';

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { EventLog, LogSubscription, StoredRecord } from '@metadefs/event-log';
+import type { EventLog, LogSubscription, StoredRecord, SubscribeOptions } from '@metadefs/event-log';
 import { CatalogState, FoldResult } from './catalog-state';
 import { Commit, CommitOutcome } from './commit';
 import { DecodedRecord, UnreadableRecordError, decodeRecord } from './event-envelope';
@@ -37,10 +37,13 @@ export class LogFollower {
     this.listeners.push(listener);
   }
 
-  /** Starts following and resolves once everything in the log at that moment is folded. */
-  async start(): Promise<void> {
+  /**
+   * Starts following from the first record and resolves once everything in the log at that
+   * moment is folded. With a consumer group, the log records the group's progress.
+   */
+  async start(options: SubscribeOptions = {}): Promise<void> {
     const end = await this.log.endPosition();
-    this.subscription = await this.log.subscribe(0, (batch) => this.handle(batch));
+    this.subscription = await this.log.subscribe(0, (batch) => this.handle(batch), options);
     await this.waitForPosition(end);
   }
 

@@ -1,0 +1,14 @@
+import * as net from 'node:net';
+
+/** Asks the kernel for a free TCP port on 127.0.0.1. Another process may take it before use. */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
