@@ -25,6 +25,8 @@ const moduleNameMapper = {
 
 const common = {
   rootDir: __dirname,
+  // Only source folders: .services holds downloads and caches that jest must not crawl.
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
@@ -36,7 +38,11 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/libs/**/*.unit.spec.ts', '<rootDir>/apps/**/*.unit.spec.ts'],
+      testMatch: [
+        '<rootDir>/libs/**/*.unit.spec.ts',
+        '<rootDir>/apps/**/*.unit.spec.ts',
+        '<rootDir>/test/**/*.unit.spec.ts',
+      ],
     },
     {
       ...common,
@@ -44,14 +50,15 @@ module.exports = {
       testMatch: ['<rootDir>/apps/**/test/**/*.e2e.spec.ts'],
       globalSetup: '<rootDir>/apps/api/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.ts',
-      testTimeout: 30000,
     },
     {
       ...common,
       displayName: 'int',
       testMatch: ['<rootDir>/**/*.int.spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-      testTimeout: 120000,
+      testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.services/'],
     },
   ],
+  // Jest reads the timeout from the top level only; integration specs that need longer
+  // set it themselves.
+  testTimeout: 60000,
 };

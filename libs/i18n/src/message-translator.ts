@@ -16,11 +16,18 @@ export class MessageTranslator {
     return resolveLanguage(acceptLanguage, this.languages, SOURCE_LANGUAGE);
   }
 
+  /**
+   * Translates the template, then fills its `{name}` placeholders. Parameters are filled here,
+   * after nestjs-i18n ran, because they carry client input: nestjs-i18n would expand a
+   * `$t(...)` found in a value into another message.
+   */
   translate(message: CatalogMessage, language: string): string {
-    const args: Record<string, string> = {};
-    for (const [name, value] of Object.entries(message.params ?? {})) {
-      args[name] = typeof value === 'object' ? this.translate(value, language) : String(value);
-    }
-    return this.i18n.translate(message.key, { lang: language, args }) as string;
+    const template = this.i18n.translate(message.key, { lang: language }) as string;
+    const params = message.params ?? {};
+    return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+      if (!Object.prototype.hasOwnProperty.call(params, name)) return placeholder;
+      const value = params[name];
+      return typeof value === 'object' ? this.translate(value, language) : String(value);
+    });
   }
 }

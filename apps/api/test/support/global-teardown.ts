@@ -21,8 +21,8 @@ export default async function globalTeardown(): Promise<void> {
     if (result.status !== 0) {
       throw new Error(`${script} stop failed with exit status ${result.status}`);
     }
-  } else if (service.pid !== undefined) {
-    await stopProcess(service.pid);
+  } else {
+    await Promise.all(service.pids.map((pid) => stopProcess(pid)));
   }
 
   if (process.env.E2E_KEEP_STATE) {
