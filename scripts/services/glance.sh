@@ -4,7 +4,8 @@
 # loaded, and identity taken from trusted headers instead of Keystone
 # (X-Identity-Status: Confirmed, X-Roles, X-Tenant-Id or X-Project-Id, X-User-Id).
 #
-# Usage: scripts/services/glance.sh start|stop|status|reset [--port N] [--dir D]
+# Usage: scripts/services/glance.sh start|stop|status|reset|metadefs-dir [--port N] [--dir D]
+#   metadefs-dir prints the folder of catalog files a new database is loaded from.
 #   --port N   listen port on 127.0.0.1 (default $GLANCE_PORT, else 9393)
 #   --dir D    state folder (default $GLANCE_DIR, else .services/glance in the repository)
 # Environment and defaults are listed in scripts/services/README.md.
@@ -23,7 +24,7 @@ GLANCE_START_TIMEOUT="${GLANCE_START_TIMEOUT:-120}"
 SYSTEM_PYTHON=/usr/bin/python3
 
 usage() {
-  echo "usage: $0 start|stop|status|reset [--port N] [--dir D]" >&2
+  echo "usage: $0 start|stop|status|reset|metadefs-dir [--port N] [--dir D]" >&2
   exit 2
 }
 
@@ -283,5 +284,6 @@ case "$command_name" in
       "$APP_FILE"
     svc_log "deleted the database, config and logs"
     ;;
+  metadefs-dir) metadefs_source ;;
   *) usage ;;
 esac
