@@ -1,7 +1,18 @@
 import { Logger } from '@nestjs/common';
-import { FSWatcher, watch } from 'node:fs';
-import { FileHandle, mkdir, open, stat } from 'node:fs/promises';
+import {
+  FSWatcher,
+  closeSync,
+  fdatasync,
+  fstatSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  watch,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import {
   EventLog,
   EventLogUnavailableError,
@@ -15,6 +26,7 @@ import { FileLock } from './file-lock';
 const LOG_FILE = 'events.jsonl';
 const NEWLINE = 0x0a;
 const READ_CHUNK = 1 << 20;
+const datasync = promisify(fdatasync);
 
 interface PendingAppend {
   readonly lines: string[];
@@ -29,12 +41,15 @@ interface PendingAppend {
  * every process tails the file for records the others wrote.
  *
  * A line cut short by a crash was never acknowledged; the next writer truncates it.
+ *
+ * Small file operations are synchronous: they take microseconds on a local file, while each
+ * asynchronous one costs a trip through libuv's thread pool. Only the flush is asynchronous.
  */
 export class FileEventLog implements EventLog {
   private readonly logger = new Logger(FileEventLog.name);
   private readonly path: string;
   private readonly lock: FileLock;
-  private handle?: FileHandle;
+  private fd?: number;
   private watcher?: FSWatcher;
   private pollTimer?: NodeJS.Timeout;
 
@@ -59,9 +74,9 @@ export class FileEventLog implements EventLog {
   }
 
   async open(): Promise<void> {
-    await mkdir(this.directory, { recursive: true });
-    this.handle = await open(this.path, 'a+');
-    await this.lock.withLock(() => this.truncateTornTail());
+    mkdirSync(this.directory, { recursive: true });
+    this.fd = openSync(this.path, 'a+');
+    await this.lock.withLock(async () => this.truncateTornTail());
     this.watcher = watch(this.path, () => this.scheduleRead());
     this.watcher.on('error', (error) => this.logger.warn('Watching the event log failed', { error }));
     this.pollTimer = setInterval(() => this.scheduleRead(), this.pollIntervalMs);
@@ -84,7 +99,7 @@ export class FileEventLog implements EventLog {
   async subscribe(after: number, handler: RecordHandler): Promise<LogSubscription> {
     const subscriber = new Subscriber(after, handler);
     await this.serialize(async () => {
-      await this.readRange(0, this.knownBytes, 0, subscriber);
+      await this.readRange(0, this.knownBytes, 0, [subscriber]);
       this.subscribers.add(subscriber);
     });
     this.scheduleRead();
@@ -105,8 +120,8 @@ export class FileEventLog implements EventLog {
     if (this.pollTimer) clearInterval(this.pollTimer);
     this.subscribers.clear();
     await this.reading;
-    await this.handle?.close();
-    this.handle = undefined;
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 
   private async flush(): Promise<void> {
@@ -131,36 +146,45 @@ export class FileEventLog implements EventLog {
     }
   }
 
-  /** Writes a batch under the lock, after catching up with what other processes appended. */
+  /**
+   * Writes a batch under the lock, after catching up with what other processes appended, and
+   * hands the new records to subscribers once they are on disk.
+   */
   private async writeBatch(batch: PendingAppend[]): Promise<number[]> {
-    const handle = this.requireHandle();
-    await this.truncateTornTail();
+    const fd = this.requireFd();
+    this.truncateTornTail();
     await this.readNewRecords();
 
     const lines = batch.flatMap((pending) => pending.lines);
     const buffer = Buffer.from(lines.join('\n') + '\n', 'utf8');
-    await handle.write(buffer, 0, buffer.length, null);
-    await handle.datasync();
+    let written = 0;
+    while (written < buffer.length) {
+      written += writeSync(fd, buffer, written, buffer.length - written);
+    }
+    await datasync(fd);
 
     const first = this.knownLines + 1;
-    await this.readNewRecords();
-    return lines.map((_, index) => first + index);
+    const records = lines.map((line, index) => this.stored(first + index, line));
+    this.knownBytes += buffer.length;
+    this.knownLines += lines.length;
+    for (const subscriber of this.subscribers) await subscriber.deliver(records);
+    return records.map((record) => record.position);
   }
 
   /** Cuts a final line that lacks its newline: a writer died in the middle of it. */
-  private async truncateTornTail(): Promise<void> {
-    const handle = this.requireHandle();
-    const { size } = await handle.stat();
+  private truncateTornTail(): void {
+    const fd = this.requireFd();
+    const { size } = fstatSync(fd);
     if (size === 0) return;
     const last = Buffer.alloc(1);
-    await handle.read(last, 0, 1, size - 1);
+    readSync(fd, last, 0, 1, size - 1);
     if (last[0] === NEWLINE) return;
 
     let end = size - 1;
-    const probe = Buffer.alloc(Math.min(READ_CHUNK, size));
+    const probe = Buffer.allocUnsafe(Math.min(READ_CHUNK, size));
     while (end > 0) {
       const start = Math.max(0, end - probe.length);
-      const { bytesRead } = await handle.read(probe, 0, end - start, start);
+      const bytesRead = readSync(fd, probe, 0, end - start, start);
       const index = probe.subarray(0, bytesRead).lastIndexOf(NEWLINE);
       if (index >= 0) {
         end = start + index + 1;
@@ -172,8 +196,7 @@ export class FileEventLog implements EventLog {
       path: this.path,
       bytes: size - end,
     });
-    await handle.truncate(end);
-    await handle.datasync();
+    ftruncateSync(fd, end);
   }
 
   private scheduleRead(): void {
@@ -194,13 +217,12 @@ export class FileEventLog implements EventLog {
 
   /** Reads complete lines past `knownBytes` and hands them to every subscriber. */
   private async readNewRecords(): Promise<void> {
-    const handle = this.handle;
-    if (!handle) return;
-    const { size } = await stat(this.path);
+    if (this.fd === undefined) return;
+    const { size } = fstatSync(this.fd);
     if (size <= this.knownBytes) return;
-    const { bytes, lines } = await this.readRange(this.knownBytes, size, this.knownLines, ...this.subscribers);
-    this.knownBytes += bytes;
-    this.knownLines += lines;
+    const consumed = await this.readRange(this.knownBytes, size, this.knownLines, [...this.subscribers]);
+    this.knownBytes += consumed.bytes;
+    this.knownLines += consumed.lines;
   }
 
   /**
@@ -211,17 +233,17 @@ export class FileEventLog implements EventLog {
     from: number,
     to: number,
     linesBefore: number,
-    ...targets: Subscriber[]
+    targets: readonly Subscriber[],
   ): Promise<{ bytes: number; lines: number }> {
-    const handle = this.requireHandle();
+    const fd = this.requireFd();
     let offset = from;
     let position = linesBefore;
     let carry = Buffer.alloc(0);
-    const chunk = Buffer.alloc(READ_CHUNK);
+    const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK, Math.max(to - from, 1)));
 
     while (offset + carry.length < to) {
       const length = Math.min(chunk.length, to - offset - carry.length);
-      const { bytesRead } = await handle.read(chunk, 0, length, offset + carry.length);
+      const bytesRead = readSync(fd, chunk, 0, length, offset + carry.length);
       if (bytesRead === 0) break;
       const data = Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
       const lastNewline = data.lastIndexOf(NEWLINE);
@@ -229,8 +251,8 @@ export class FileEventLog implements EventLog {
         carry = data;
         continue;
       }
-      const complete = data.subarray(0, lastNewline);
-      const batch: StoredRecord[] = complete
+      const batch = data
+        .subarray(0, lastNewline)
         .toString('utf8')
         .split('\n')
         .map((value) => {
@@ -254,9 +276,9 @@ export class FileEventLog implements EventLog {
     };
   }
 
-  private requireHandle(): FileHandle {
-    if (!this.handle) throw new EventLogUnavailableError(`The event log ${this.path} is not open`);
-    return this.handle;
+  private requireFd(): number {
+    if (this.fd === undefined) throw new EventLogUnavailableError(`The event log ${this.path} is not open`);
+    return this.fd;
   }
 }
 

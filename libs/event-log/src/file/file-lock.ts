@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { open, readFile, unlink } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * A cross-process lock: a file created exclusively, holding the owner's pid. A lock whose
- * owner no longer runs is stale and is taken over.
+ * owner no longer runs is stale and is taken over. The file operations are synchronous, since
+ * each takes microseconds; only waiting for another owner is asynchronous.
  */
 export class FileLock {
   private readonly logger = new Logger(FileLock.name);
@@ -19,7 +20,11 @@ export class FileLock {
     try {
       return await task();
     } finally {
-      await unlink(this.path).catch(() => undefined);
+      try {
+        unlinkSync(this.path);
+      } catch {
+        // Already gone: a peer judged the lock stale, which only happens when this process hung.
+      }
     }
   }
 
@@ -27,15 +32,8 @@ export class FileLock {
     const deadline = Date.now() + this.timeoutMs;
     let delayMs = 1;
     for (;;) {
-      try {
-        const handle = await open(this.path, 'wx');
-        await handle.writeFile(String(process.pid));
-        await handle.close();
-        return;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
-      if (await this.removeIfStale()) continue;
+      if (this.tryCreate()) return;
+      if (this.removeIfStale()) continue;
       if (Date.now() > deadline) {
         throw new Error(`Timed out after ${this.timeoutMs} ms waiting for the lock ${this.path}`);
       }
@@ -44,13 +42,38 @@ export class FileLock {
     }
   }
 
-  private async removeIfStale(): Promise<boolean> {
-    const owner = Number(await readFile(this.path, 'utf8').catch(() => ''));
+  private tryCreate(): boolean {
+    let fd: number;
+    try {
+      fd = openSync(this.path, 'wx');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
+    }
+    try {
+      writeSync(fd, String(process.pid));
+    } finally {
+      closeSync(fd);
+    }
+    return true;
+  }
+
+  private removeIfStale(): boolean {
+    let owner: number;
+    try {
+      owner = Number(readFileSync(this.path, 'utf8'));
+    } catch {
+      return false;
+    }
     if (!Number.isInteger(owner) || owner <= 0 || owner === process.pid || isRunning(owner)) {
       return false;
     }
     this.logger.warn('Removing a stale event log lock', { path: this.path, pid: owner });
-    await unlink(this.path).catch(() => undefined);
+    try {
+      unlinkSync(this.path);
+    } catch {
+      // Another process removed it first.
+    }
     return true;
   }
 }

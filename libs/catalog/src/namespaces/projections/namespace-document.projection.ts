@@ -34,6 +34,17 @@ export function toNamespaceDocument(record: NamespaceRecord, position: number): 
   };
 }
 
+/**
+ * Entries are immutable and shared between successive records of a namespace, so each one is
+ * normalised once, not on every change to its namespace.
+ */
+const normalized = new WeakMap<PropertyEntry, PropertyEntry>();
+
 function normalizedEntry(entry: PropertyEntry): PropertyEntry {
-  return { name: entry.name, definition: normalizeDefinition(entry.definition as JsonObject) };
+  let result = normalized.get(entry);
+  if (!result) {
+    result = { name: entry.name, definition: normalizeDefinition(entry.definition as JsonObject) };
+    normalized.set(entry, result);
+  }
+  return result;
 }
