@@ -25,6 +25,14 @@ function codePoints(text: string): number {
 }
 
 /**
+ * Returns the class-validator message of a length check. class-validator attaches a validator's
+ * `context` (the limit that the reason reports) only to errors whose message is not empty.
+ */
+function tooLongMessage(max: number): string {
+  return `$property is longer than ${max} characters`;
+}
+
+/**
  * Validates the property only when the body has it; unlike `@IsOptional`, an explicit null is
  * still validated (and rejected by type checks), as JSON Schema does.
  */
@@ -39,7 +47,10 @@ export function IsBoundedText(max: number): PropertyDecorator {
     ValidateBy({
       name: 'textTooLong',
       constraints: [max],
-      validator: { validate: (value) => typeof value !== 'string' || codePoints(value) <= max },
+      validator: {
+        validate: (value) => typeof value !== 'string' || codePoints(value) <= max,
+        defaultMessage: () => tooLongMessage(max),
+      },
     }, { context: { max } }),
   );
 }
@@ -62,7 +73,10 @@ export function IsCatalogName(max = NAME_MAX_LENGTH): PropertyDecorator {
     ValidateBy({
       name: 'nameTooLong',
       constraints: [max],
-      validator: { validate: (value) => typeof value !== 'string' || codePoints(value) <= max },
+      validator: {
+        validate: (value) => typeof value !== 'string' || codePoints(value) <= max,
+        defaultMessage: () => tooLongMessage(max),
+      },
     }, { context: { max } }),
   );
 }
@@ -134,6 +148,7 @@ export function IsDefinitionMap(dto: ClassConstructor<object>): PropertyDecorato
       validator: {
         validate: (value) =>
           !(value instanceof Map) || [...value.keys()].every((key) => codePoints(key) <= NAME_MAX_LENGTH),
+        defaultMessage: () => tooLongMessage(NAME_MAX_LENGTH),
       },
     }, { context: { max: NAME_MAX_LENGTH } }),
     ValidateNested({ each: true }),

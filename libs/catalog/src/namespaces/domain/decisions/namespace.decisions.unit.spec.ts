@@ -45,7 +45,7 @@ interface PolicyCall {
   readonly target?: PolicyTarget;
 }
 
-/** A decision context whose policy records every check and denies the rules in `deny`. */
+/** Creates a decision context whose policy records every check and denies the rules in `deny`. */
 function fakeContext(
   options: { caller?: Partial<Caller>; deny?: readonly PolicyRule[]; now?: Date } = {},
 ): { context: DecisionContext; calls: PolicyCall[] } {
@@ -67,7 +67,7 @@ function uniqueName(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
 
-/** The commit a writer would append for a decision taken against `state`. */
+/** Builds the commit a writer would append for a decision taken against `state`. */
 function commitOf(state: CatalogState, decision: Decision<unknown>): Commit {
   const expectedVersions: Record<string, number> = {};
   for (const stream of decision.streams) expectedVersions[stream] = state.versionOf(stream);
@@ -780,17 +780,19 @@ describe(decideUpdateNamespace.name, () => {
 
     it('rejects a taken name', () => {
       const name = uniqueName('ns');
-      const taken = uniqueName('taken');
+      const existingName = uniqueName('existing');
       const state = seededState(name);
-      seed(state, { namespace: taken });
+      seed(state, { namespace: existingName });
       const { context } = fakeContext();
 
-      const error = thrown(() => decideUpdateNamespace(state, name, { namespace: taken }, context));
+      const error = thrown(() =>
+        decideUpdateNamespace(state, name, { namespace: existingName }, context),
+      );
 
       expect(error).toBeInstanceOf(NamespaceRenameDuplicateError);
       expect(detailOf(error)).toEqual({
         key: Messages.NAMESPACE_RENAME_DUPLICATE,
-        params: { namespace: taken },
+        params: { namespace: existingName },
       });
     });
   });

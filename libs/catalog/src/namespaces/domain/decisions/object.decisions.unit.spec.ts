@@ -42,7 +42,7 @@ interface PolicyCall {
   readonly target?: PolicyTarget;
 }
 
-/** A decision context whose policy records every check and denies the rules in `deny`. */
+/** Creates a decision context whose policy records every check and denies the rules in `deny`. */
 function fakeContext(
   options: { caller?: Partial<Caller>; deny?: readonly PolicyRule[]; now?: Date } = {},
 ): { context: DecisionContext; calls: PolicyCall[] } {
@@ -64,7 +64,7 @@ function uniqueName(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
 
-/** The commit a writer would append for a decision taken against `state`. */
+/** Builds the commit a writer would append for a decision taken against `state`. */
 function commitOf(state: CatalogState, decision: Decision<unknown>): Commit {
   const expectedVersions: Record<string, number> = {};
   for (const stream of decision.streams) expectedVersions[stream] = state.versionOf(stream);
