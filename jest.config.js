@@ -19,8 +19,8 @@ const swc = [
 ];
 
 const moduleNameMapper = {
-  '^@metadefs/([a-z-]+)$': '<rootDir>/libs/$1/src',
-  '^@metadefs/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@metadefs/([a-z0-9-]+)$': '<rootDir>/libs/$1/src',
+  '^@metadefs/([a-z0-9-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
 const common = {

@@ -86,8 +86,9 @@ const TEMPLATES: Readonly<Record<ErrorTemplate, { html: [string, string]; plain:
 };
 
 /**
- * Renders an error page byte for byte as Glance's WebOb pages look. `explanation` is the
- * (translated) message.
+ * Renders an error page as Glance's WebOb pages look. `explanation` is the (translated)
+ * message. Unlike WebOb, which escapes non-ASCII characters (`\uXXXX` in JSON, `&#NNN;` in
+ * HTML), every format writes them as UTF-8, so translated messages stay readable as sent.
  */
 export function renderError(
   status: number,
@@ -104,14 +105,15 @@ export function renderError(
     case 'json':
       return {
         contentType: 'application/json',
-        body: JSON.stringify({ message: htmlBody, code: statusLine, title }),
+        body: pythonJsonObject({ message: htmlBody, code: statusLine, title }),
       };
     case 'html':
       return {
         contentType: 'text/html; charset=UTF-8',
         body:
           `<html>\n <head>\n  <title>${statusLine}</title>\n </head>\n <body>\n` +
-          `  <h1>${statusLine}</h1>\n  ${escapeHtml(htmlBody)}\n </body>\n</html>`,
+          `  <h1>${statusLine}</h1>\n  ${parts.html[0]}${escapeHtml(explanation)}${parts.html[1]}` +
+          '\n </body>\n</html>',
       };
     case 'plain':
       return {
@@ -121,15 +123,25 @@ export function renderError(
   }
 }
 
+/** Escapes the five markup characters as WebOb's `html_escape` does, and nothing else. */
 function escapeHtml(text: string): string {
   return text
-    .replace(/<br \/>/g, '\u0000')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#x27;')
-    .replace(/\u0000/g, '<br />');
+    .replace(/'/g, '&#x27;');
+}
+
+/**
+ * Serializes string fields with the `", "` and `": "` separators of Python's `json.dumps`,
+ * which WebOb uses. Non-ASCII characters stay literal.
+ */
+function pythonJsonObject(fields: Readonly<Record<string, string>>): string {
+  const members = Object.entries(fields).map(
+    ([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`,
+  );
+  return `{${members.join(', ')}}`;
 }
 
 function stripTags(text: string): string {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CatalogMessage } from '@metadefs/catalog';
-import { MessageTranslator } from '@metadefs/i18n';
+import { MessageTranslator, toLanguageTag } from '@metadefs/i18n';
 import { ErrorTemplate, negotiateErrorFormat, renderError } from './error-format';
 
 /** Sends errors as Glance's WebOb pages, in the format `Accept` asks for and the language of `Accept-Language`. */
@@ -22,7 +22,7 @@ export class ErrorRenderer {
     const rendered = renderError(status, explanation, negotiateErrorFormat(accept), options.template);
 
     for (const [name, value] of Object.entries(options.headers ?? {})) reply.header(name, value);
-    if (language !== 'en') reply.header('Content-Language', language.replace('_', '-'));
+    reply.header('Content-Language', toLanguageTag(language));
     // A Buffer body keeps Fastify from appending a charset to application/json.
     return reply
       .status(status)

@@ -26,6 +26,16 @@ const FRAMEWORK_ERRORS: Readonly<Record<string, { status: number; key: string }>
 };
 
 /**
+ * Nest rethrows Fastify's request errors as an HttpException that keeps the status but not the
+ * code (`RoutesResolver.mapExternalException` in @nestjs/core 11), so the statuses that only
+ * Fastify raises stand for their codes.
+ */
+const FRAMEWORK_CODES_BY_STATUS: Readonly<Record<number, string>> = {
+  413: 'FST_ERR_CTP_BODY_TOO_LARGE',
+  415: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+};
+
+/**
  * The one place errors become HTTP responses: catalog errors by their kind, Fastify's request
  * errors by their code, Nest's HTTP exceptions by their status; anything else is a 500 with the
  * standard message, logged once with its stack.
@@ -62,7 +72,7 @@ export class CatalogExceptionFilter implements ExceptionFilter {
       return { status, message: exception.detail };
     }
 
-    const code = (exception as { code?: unknown })?.code;
+    const code = (exception as { code?: unknown })?.code ?? FRAMEWORK_CODES_BY_STATUS[statusOf(exception) ?? 0];
     const framework = typeof code === 'string' ? FRAMEWORK_ERRORS[code] : undefined;
     if (framework) {
       const params: Record<string, string | number> =
