@@ -10,7 +10,7 @@ import {
   registerMethodNotAllowedRoutes,
   registerRequestHooks,
 } from '@metadefs/http';
-import { AUTHENTICATOR, type Authenticator } from '@metadefs/identity';
+import { AUTHENTICATOR, IdentityConfigurationError, type Authenticator } from '@metadefs/identity';
 import { ApiModule } from './api.module';
 
 // Lets JSON.parse hand numeric `default` values over with their literal text, so `1.0` is
@@ -31,6 +31,8 @@ async function bootstrap(config: CatalogConfig): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     logger,
     bodyParser: false,
+    // Start-up errors reach the handler at the end of this file instead of exiting inside Nest.
+    abortOnError: false,
   });
 
   const fastify = app.getHttpAdapter().getInstance();
@@ -68,6 +70,12 @@ try {
   throw error;
 }
 bootstrap(config).catch((error: unknown) => {
+  // A configuration mistake is reported by its message alone, which names what to fix. The exit
+  // status is the one of invalid environment variables.
+  if (error instanceof IdentityConfigurationError) {
+    process.stderr.write(`The metadefs API failed to start: ${error.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`The metadefs API failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

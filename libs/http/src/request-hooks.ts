@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Messages } from '@metadefs/catalog';
@@ -34,6 +35,7 @@ type IdentifiedRequest = FastifyRequest & { identity?: Identity; requestId?: str
  * `req-` prefix or generated, and refused with 431 when longer than the limit.
  */
 export function registerRequestHooks(fastify: FastifyInstance, options: RequestHookOptions): void {
+  const logger = new Logger('RequestHooks');
   fastify.addHook('onRequest', async (request: IdentifiedRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0];
     if (PUBLIC_PATHS.has(path)) return;
@@ -43,7 +45,8 @@ export function registerRequestHooks(fastify: FastifyInstance, options: RequestH
       identity = await options.authenticator.authenticate(request.headers);
     } catch (error) {
       if (!(error instanceof IdentityServiceUnavailableError)) throw error;
-      request.log.warn({ err: error }, 'The identity service is unavailable');
+      // The authenticator logs outages once a minute; each refused request is only debug.
+      logger.debug('Refused a request: the identity service is unavailable', { error: error.message });
       return options.renderer.send(request, reply, 503, { key: Messages.IDENTITY_UNAVAILABLE });
     }
     if (!identity && !options.allowAnonymous) {

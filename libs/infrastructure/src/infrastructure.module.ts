@@ -1,6 +1,4 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import {
   CATALOG_READ_MODEL,
   type CatalogReadModel,
@@ -15,9 +13,11 @@ import { EVENT_LOG, FileEventLog, KafkaEventLog, type EventLog } from '@metadefs
 import {
   AUTHENTICATOR,
   DEFAULT_POLICY_RULES,
+  KeystoneAuthenticator,
   NoAuthAuthenticator,
   PolicyEngine,
   TrustedHeadersAuthenticator,
+  loadPolicyFile,
   type Authenticator,
 } from '@metadefs/identity';
 import { MemoryReadModel, MongoReadModel } from '@metadefs/read-model';
@@ -43,14 +43,26 @@ class ConnectionCloser implements OnApplicationShutdown {
  * Chooses and builds the adapters behind the catalog's ports from the configuration: the event
  * log, the read model, the authentication strategy and the policy.
  */
+/** Adapter options that differ between the apps. */
+export interface InfrastructureOptions {
+  /**
+   * Whether the MongoDB read model follows the `active_generation` pointer by itself (the
+   * default, for the API); the projector switches generations on its own terms.
+   */
+  readonly followActiveGeneration?: boolean;
+}
+
 @Global()
 @Module({})
 export class InfrastructureModule {
-  static forRoot(config: CatalogConfig): DynamicModule {
+  static forRoot(config: CatalogConfig, options: InfrastructureOptions = {}): DynamicModule {
     const providers: Provider[] = [
       { provide: CATALOG_CONFIG, useValue: config },
       { provide: EVENT_LOG, useFactory: () => openEventLog(config) },
-      { provide: CATALOG_READ_MODEL, useFactory: () => openReadModel(config) },
+      {
+        provide: CATALOG_READ_MODEL,
+        useFactory: () => openReadModel(config, { followActiveGeneration: options.followActiveGeneration ?? true }),
+      },
       { provide: POLICY_ENGINE, useFactory: () => buildPolicyEngine(config) },
       { provide: AUTHENTICATOR, useFactory: () => buildAuthenticator(config) },
       {
@@ -77,7 +89,8 @@ export class InfrastructureModule {
   }
 }
 
-async function openEventLog(config: CatalogConfig): Promise<EventLog> {
+/** Opens the event log the configuration names. */
+export async function openEventLog(config: CatalogConfig): Promise<EventLog> {
   const log =
     config.EVENT_LOG === 'kafka'
       ? new KafkaEventLog({
@@ -93,27 +106,36 @@ async function openEventLog(config: CatalogConfig): Promise<EventLog> {
   return log;
 }
 
-async function openReadModel(config: CatalogConfig): Promise<CatalogReadModel> {
+/** Opens the read model the configuration names; `generation` pins a MongoDB generation. */
+export async function openReadModel(
+  config: CatalogConfig,
+  options: { followActiveGeneration?: boolean; generation?: string } = {},
+): Promise<CatalogReadModel> {
   if (config.READ_MODEL === 'memory') return new MemoryReadModel();
-  const readModel = new MongoReadModel({ url: config.MONGODB_URL, database: config.MONGODB_DATABASE });
+  const readModel = new MongoReadModel({
+    url: config.MONGODB_URL,
+    database: config.MONGODB_DATABASE,
+    generation: options.generation,
+    followActiveGeneration: options.followActiveGeneration,
+  });
   await readModel.open();
-  new Logger('ReadModel').log('Connected to the read model', { readModel: readModel.description });
+  new Logger('ReadModel').log('Connected to the read model', {
+    readModel: readModel.description,
+    generation: readModel.generation || '(none)',
+  });
   return readModel;
 }
 
-/** Glance's default rules, overridden rule by rule by the operator's policy file. */
+/**
+ * Glance's default rules, overridden rule by rule by the operator's policy file. A policy file
+ * that cannot be used stops the start with a `PolicyFileError` naming the file and the rules.
+ */
 export function buildPolicyEngine(config: Pick<CatalogConfig, 'POLICY_FILE'>): PolicyEngine {
-  const rules: Record<string, string> = { ...DEFAULT_POLICY_RULES };
-  if (config.POLICY_FILE) {
-    const text = readFileSync(config.POLICY_FILE, 'utf8');
-    const overrides = parseYaml(text) as Record<string, unknown> | null;
-    for (const [rule, checkString] of Object.entries(overrides ?? {})) {
-      if (typeof checkString !== 'string') {
-        throw new Error(`Policy file ${config.POLICY_FILE}: rule "${rule}" must be a string`);
-      }
-      rules[rule] = checkString;
-    }
-  }
+  if (!config.POLICY_FILE) return new PolicyEngine(DEFAULT_POLICY_RULES);
+  const { rules, warnings } = loadPolicyFile(config.POLICY_FILE);
+  const logger = new Logger('Policy');
+  for (const warning of warnings) logger.warn(`Policy file ${config.POLICY_FILE}: ${warning}`);
+  logger.log('Loaded the policy file', { file: config.POLICY_FILE });
   return new PolicyEngine(rules);
 }
 
@@ -124,6 +146,24 @@ function buildAuthenticator(config: CatalogConfig): Authenticator {
     case 'trusted-headers':
       return new TrustedHeadersAuthenticator();
     case 'keystone':
-      throw new Error('AUTH_STRATEGY=keystone is not available in this build');
+      return buildKeystoneAuthenticator(config);
   }
+}
+
+function buildKeystoneAuthenticator(config: CatalogConfig): KeystoneAuthenticator {
+  // loadConfig rejects AUTH_STRATEGY=keystone without a URL, user name and password.
+  const authenticator = new KeystoneAuthenticator({
+    url: config.KEYSTONE_URL as string,
+    username: config.KEYSTONE_USERNAME as string,
+    password: config.KEYSTONE_PASSWORD as string,
+    userDomainId: config.KEYSTONE_USER_DOMAIN_ID,
+    projectName: config.KEYSTONE_PROJECT_NAME,
+    projectDomainId: config.KEYSTONE_PROJECT_DOMAIN_ID,
+    cacheSeconds: config.KEYSTONE_CACHE_SECONDS,
+    timeoutMs: config.KEYSTONE_TIMEOUT_MS,
+    logger: new Logger('Keystone'),
+  });
+  // Not awaited: the API starts even while Keystone is down, and returns 503 until it is back.
+  void authenticator.prefetchServiceToken();
+  return authenticator;
 }

@@ -9,6 +9,9 @@ const ADMIN_OR_READER_GET_NAMESPACE =
 export const DEFAULT_POLICY_RULES: Readonly<Record<string, string>> = {
   context_is_admin: 'role:admin',
   metadef_admin: 'rule:context_is_admin',
+  // Always passes. No default refers to it. Glance's deprecated read rules did, so a policy file
+  // written for that legacy mode can still use `rule:metadef_default`.
+  metadef_default: '',
 
   get_metadef_namespace: ADMIN_OR_READER_GET_NAMESPACE,
   get_metadef_namespaces: ADMIN_OR_PROJECT_READER,

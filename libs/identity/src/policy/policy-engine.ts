@@ -108,19 +108,23 @@ function substitute(template: string, target: PolicyTargetValues): string | unde
   return missing ? undefined : value;
 }
 
+/**
+ * The credentials a generic check such as `project_id:%(project_id)s` can compare, with the
+ * older oslo.context names. `domain_id` is the project's domain here.
+ */
+const CREDENTIALS: Readonly<Record<string, (identity: Identity) => string | null>> = {
+  project_id: (identity) => identity.projectId,
+  tenant: (identity) => identity.projectId,
+  tenant_id: (identity) => identity.projectId,
+  user_id: (identity) => identity.userId,
+  user: (identity) => identity.userId,
+  domain_id: (identity) => identity.domainId,
+  project_domain_id: (identity) => identity.domainId,
+};
+
+/** Names of the credentials that generic checks can compare. */
+export const POLICY_CREDENTIALS: readonly string[] = Object.keys(CREDENTIALS);
+
 function credential(identity: Identity, key: string): string | undefined {
-  switch (key) {
-    case 'project_id':
-    case 'tenant':
-    case 'tenant_id':
-      return identity.projectId ?? undefined;
-    case 'user_id':
-    case 'user':
-      return identity.userId ?? undefined;
-    case 'domain_id':
-    case 'project_domain_id':
-      return identity.domainId ?? undefined;
-    default:
-      return undefined;
-  }
+  return Object.hasOwn(CREDENTIALS, key) ? (CREDENTIALS[key](identity) ?? undefined) : undefined;
 }
