@@ -10,7 +10,7 @@ export class ProjectorModule {
   static forRoot(config: CatalogConfig): DynamicModule {
     return {
       module: ProjectorModule,
-      imports: [InfrastructureModule.forRoot(config)],
+      imports: [InfrastructureModule.forRoot(config, { followActiveGeneration: false })],
       providers: [CatalogProjector, ProjectorService],
     };
   }

@@ -11,6 +11,9 @@ export interface FoldListener {
   onParked?(record: StoredRecord, eventType: string | undefined, reason: string): Promise<void> | void;
 }
 
+/** Maximum pause between attempts to run a listener that failed, in milliseconds. */
+const LISTENER_RETRY_MAX_DELAY_MS = 5000;
+
 interface Waiter {
   readonly position: number;
   resolve(): void;
@@ -30,6 +33,7 @@ export class LogFollower {
   private readonly outcomes = new Map<string, (outcome: CommitOutcome) => void>();
   private waiters: Waiter[] = [];
   private lastSeen = 0;
+  private stopped = false;
 
   constructor(private readonly log: EventLog) {}
 
@@ -48,6 +52,7 @@ export class LogFollower {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.subscription?.close();
   }
 
@@ -74,6 +79,9 @@ export class LogFollower {
 
   private async handle(batch: readonly StoredRecord[]): Promise<void> {
     for (const record of batch) {
+      // A log adapter may deliver a record again after its consumer restarted. Folding it twice
+      // would break the commit grouping and void the commit the second time.
+      if (record.position <= this.lastSeen) continue;
       await this.accept(record);
       this.lastSeen = record.position;
     }
@@ -126,7 +134,9 @@ export class LogFollower {
       this.logger.debug('A commit lost a race and was not applied', { commitId: commit.id, position });
     }
     for (const listener of this.listeners) {
-      await listener.onCommit(commit, result, position);
+      await this.retrying('Projecting a commit', { commitId: commit.id, position }, () =>
+        listener.onCommit(commit, result, position),
+      );
     }
     const resolve = this.outcomes.get(commit.id);
     if (resolve) {
@@ -152,7 +162,39 @@ export class LogFollower {
       reason,
     });
     for (const listener of this.listeners) {
-      await listener.onParked?.(record, eventType, reason);
+      if (!listener.onParked) continue;
+      await this.retrying('Setting aside a record', { offset: record.origin.offset }, () =>
+        listener.onParked!(record, eventType, reason),
+      );
+    }
+  }
+
+  /**
+   * Runs a listener until it succeeds. The fold has already taken the commit, so skipping a
+   * failed listener would lose the change for good. The usual cause is a read model that is
+   * down, and waiting for it is the only way forward.
+   */
+  private async retrying(
+    action: string,
+    ids: Record<string, string | number>,
+    task: () => Promise<void> | void,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await task();
+        if (attempt > 1) this.logger.log(`${action} succeeded after retries`, { ...ids, attempts: attempt });
+        return;
+      } catch (error) {
+        if (this.stopped) throw error;
+        const delayMs = Math.min(LISTENER_RETRY_MAX_DELAY_MS, 100 * 2 ** (attempt - 1));
+        this.logger.warn(`${action} failed; retrying`, {
+          ...ids,
+          attempt,
+          delayMs,
+          error: error instanceof Error ? error.message : String(error),
+        });
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
     }
   }
 

@@ -37,6 +37,15 @@ const LOG_PARTITION = 0;
 /** The largest commit a producer may send; the broker and topic accept the same. */
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
+/** Time the group waits for a silent member before it reassigns its partition, in milliseconds. */
+const SESSION_TIMEOUT_MS = 10000;
+
+/** Interval of the heartbeats a consumer sends while the handler works on a batch, in milliseconds. */
+const HEARTBEAT_INTERVAL_MS = 3000;
+
+/** Maximum pause between attempts to replace a consumer that crashed for good, in milliseconds. */
+const RESUBSCRIBE_MAX_DELAY_MS = 10000;
+
 /**
  * The event log as a Kafka topic, written through an idempotent producer that waits for every
  * in-sync replica. A record's position is its offset plus one, so 0 still means "before the
@@ -141,57 +150,123 @@ export class KafkaEventLog implements EventLog {
    * Consumes partition 0 from just after `after`. With a consumer group, the group's offset is
    * committed after each batch the handler finished, never before; without one, the
    * subscription uses a private group that commits nothing.
+   *
+   * The subscription outlives broker restarts. kafkajs restarts a consumer after a retriable
+   * crash, and this adapter starts a new consumer after any other crash. Either way the
+   * consumer seeks to the record after the last one the handler finished, so no record is
+   * skipped. A record may be delivered again if the handler failed halfway through a batch.
    */
   async subscribe(after: number, handler: RecordHandler, options: SubscribeOptions = {}): Promise<LogSubscription> {
     const groupId = options.group ?? `${this.options.clientId}-follower-${randomUUID()}`;
-    const consumer = this.kafka.consumer({
-      groupId,
-      allowAutoTopicCreation: false,
-      maxWaitTimeInMs: 100,
-      minBytes: 1,
-      maxBytes: 4 * MAX_MESSAGE_BYTES,
-      maxBytesPerPartition: 2 * MAX_MESSAGE_BYTES,
-      retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: 10 },
-    });
-    this.consumers.add(consumer);
-    await consumer.connect();
-    await consumer.subscribe({ topic: this.options.topic, fromBeginning: true });
+    const state = { nextOffset: after, closed: false, consumer: undefined as Consumer | undefined };
 
-    let ready: () => void;
-    const assigned = new Promise<void>((resolve) => (ready = resolve));
-    consumer.on(consumer.events.GROUP_JOIN, () => ready());
-    consumer.on(consumer.events.CRASH, (event) => {
-      this.logger.warn('An event log consumer crashed', {
+    const start = async (): Promise<Consumer> => {
+      const consumer = this.kafka.consumer({
         groupId,
-        error: describe(event.payload.error),
-        restart: event.payload.restart,
+        // A member that died without leaving (kill -9) keeps partition 0 until its session
+        // expires, so kafkajs's default of 30 s would stall a restarted projector that long.
+        sessionTimeout: SESSION_TIMEOUT_MS,
+        allowAutoTopicCreation: false,
+        maxWaitTimeInMs: 100,
+        minBytes: 1,
+        maxBytes: 4 * MAX_MESSAGE_BYTES,
+        maxBytesPerPartition: 2 * MAX_MESSAGE_BYTES,
+        retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: 10 },
       });
-    });
+      state.consumer = consumer;
+      this.consumers.add(consumer);
+      await consumer.connect();
+      await consumer.subscribe({ topic: this.options.topic, fromBeginning: true });
 
-    await consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
-        if (batch.partition !== LOG_PARTITION || batch.messages.length === 0) return;
-        const records = batch.messages.map((message) => this.stored(batch.partition, message));
-        await handler(records);
-        const last = batch.messages[batch.messages.length - 1].offset;
-        resolveOffset(last);
-        if (options.group) {
-          await consumer.commitOffsets([
-            { topic: this.options.topic, partition: LOG_PARTITION, offset: String(Number(last) + 1) },
-          ]);
+      let ready: () => void;
+      const assigned = new Promise<void>((resolve) => (ready = resolve));
+      // Every join, the first and each one after a restart, resumes after the last record the
+      // handler finished rather than at the group's committed offset or the topic's start.
+      consumer.on(consumer.events.GROUP_JOIN, () => {
+        consumer.seek({ topic: this.options.topic, partition: LOG_PARTITION, offset: String(state.nextOffset) });
+        ready();
+      });
+      consumer.on(consumer.events.CRASH, (event) => {
+        const restart = event.payload.restart;
+        this.logger.warn('An event log consumer crashed', {
+          topic: this.options.topic,
+          groupId,
+          error: describe(event.payload.error),
+          restart: restart ? 'kafkajs restarts it' : 'a new consumer replaces it',
+          nextOffset: state.nextOffset,
+        });
+        if (!restart && !state.closed) void replace(consumer);
+      });
+
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+          if (batch.partition !== LOG_PARTITION || batch.messages.length === 0) return;
+          const records = batch.messages
+            .filter((message) => Number(message.offset) >= state.nextOffset)
+            .map((message) => this.stored(batch.partition, message));
+          if (records.length > 0) {
+            // A slow handler (a read model that is down and retried) must not cost the
+            // consumer its group membership.
+            const keepAlive = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_INTERVAL_MS);
+            try {
+              await handler(records);
+            } finally {
+              clearInterval(keepAlive);
+            }
+          }
+          const last = batch.messages[batch.messages.length - 1].offset;
+          state.nextOffset = Math.max(state.nextOffset, Number(last) + 1);
+          resolveOffset(last);
+          if (options.group) {
+            await consumer.commitOffsets([
+              { topic: this.options.topic, partition: LOG_PARTITION, offset: String(state.nextOffset) },
+            ]);
+          }
+          await heartbeat();
+        },
+      });
+      await assigned;
+      return consumer;
+    };
+
+    const replace = async (crashed: Consumer): Promise<void> => {
+      this.consumers.delete(crashed);
+      await crashed.disconnect().catch(() => undefined);
+      for (let attempt = 1; !state.closed; attempt += 1) {
+        const delayMs = Math.min(RESUBSCRIBE_MAX_DELAY_MS, 500 * 2 ** (attempt - 1));
+        this.logger.warn('Starting a new event log consumer', { topic: this.options.topic, groupId, attempt, delayMs });
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        if (state.closed) return;
+        try {
+          await start();
+          this.logger.log('The event log consumer is running again', { topic: this.options.topic, groupId, attempt });
+          return;
+        } catch (error) {
+          this.logger.warn('Starting a new event log consumer failed', {
+            topic: this.options.topic,
+            groupId,
+            attempt,
+            error: describe(error),
+          });
+          if (state.consumer) {
+            this.consumers.delete(state.consumer);
+            await state.consumer.disconnect().catch(() => undefined);
+          }
         }
-        await heartbeat();
-      },
-    });
-    consumer.seek({ topic: this.options.topic, partition: LOG_PARTITION, offset: String(after) });
-    await assigned;
+      }
+    };
 
+    await start();
     return {
       close: async () => {
-        this.consumers.delete(consumer);
-        await consumer.disconnect();
+        state.closed = true;
+        const consumer = state.consumer;
+        if (consumer) {
+          this.consumers.delete(consumer);
+          await consumer.disconnect();
+        }
       },
     };
   }

@@ -15,8 +15,16 @@ import {
 export interface MongoReadModelOptions {
   readonly url: string;
   readonly database: string;
-  /** Suffix of the collection names; a rebuild fills a new generation next to the live one. */
+  /**
+   * Suffix of the collection names; a rebuild fills a new generation next to the live one.
+   * Without it, the adapter uses the generation the `active_generation` pointer names.
+   */
   readonly generation?: string;
+  /**
+   * Whether to re-read the `active_generation` pointer every second and move reads to the
+   * generation it names. The API does; the projector switches on its own terms.
+   */
+  readonly followActiveGeneration?: boolean;
   /** The checkpoint this process reads and writes, one per log partition. */
   readonly checkpointId?: string;
 }
@@ -37,6 +45,32 @@ interface Tombstone {
 type StoredNamespace = NamespaceDocument | Tombstone;
 type StoredResourceType = ResourceTypeDocument | Tombstone;
 
+/**
+ * The document naming the generation of collections that readers use. A rebuild writes
+ * `generation`; the projector writes `projectorGeneration` once it projects into it.
+ */
+export interface ActiveGenerationPointer {
+  readonly _id: string;
+  readonly generation: string;
+  readonly previous?: string;
+  readonly switchedAt?: string;
+  readonly projectorGeneration?: string;
+}
+
+/** The collections of one generation. */
+interface GenerationCollections {
+  readonly generation: string;
+  readonly namespaces: Collection<StoredNamespace>;
+  readonly resourceTypes: Collection<StoredResourceType>;
+  readonly checkpoints: Collection<{ _id: string; position: number }>;
+}
+
+const POINTER_COLLECTION = 'active_generation';
+const POINTER_ID = 'catalog';
+const POINTER_POLL_MS = 1000;
+/** Minimum pause between two warnings about the same failing poll, in milliseconds. */
+const WARNING_INTERVAL_MS = 10000;
+
 const DUPLICATE_KEY = 11000;
 const LIVE = { deleted: { $ne: true } };
 
@@ -51,10 +85,12 @@ export class MongoReadModel implements CatalogReadModel {
   private readonly logger = new Logger(MongoReadModel.name);
   private readonly client: MongoClient;
   private db!: Db;
-  private namespaceCollection!: Collection<StoredNamespace>;
-  private resourceTypeCollection!: Collection<StoredResourceType>;
-  private checkpoints!: Collection<{ _id: string; position: number }>;
-  private parked!: Collection<ParkedRecord>;
+  private current!: GenerationCollections;
+  private pointers!: Collection<ActiveGenerationPointer>;
+  private parked!: Collection<ParkedRecord & { _id: string }>;
+  private pointerTimer?: NodeJS.Timeout;
+  private switching = false;
+  private readonly warnings = new Map<string, { lastAt: number; suppressed: number }>();
   /** The checkpoint as this process last read or wrote it. */
   private applied = 0;
   private readonly waiters = new Set<{ position: number; resolve(reached: boolean): void }>();
@@ -76,37 +112,132 @@ export class MongoReadModel implements CatalogReadModel {
     return this.options.checkpointId ?? 'log:0';
   }
 
-  /** Connects and creates the collections' indexes; reads the checkpoint. */
+  /** The collection suffix in use; empty for the collections without suffix. */
+  get generation(): string {
+    return this.current.generation;
+  }
+
+  /**
+   * Connects, picks the generation (the explicit option, else the active one), creates its
+   * indexes and reads its checkpoint.
+   */
   async open(): Promise<void> {
     await this.client.connect();
     this.db = this.client.db(this.options.database);
-    const suffix = this.options.generation ? `_${this.options.generation}` : '';
-    this.namespaceCollection = this.db.collection(`namespaces${suffix}`);
-    this.resourceTypeCollection = this.db.collection(`resource_types${suffix}`);
-    this.checkpoints = this.db.collection(`checkpoints${suffix}`);
+    this.pointers = this.db.collection(POINTER_COLLECTION);
     this.parked = this.db.collection('parked_events');
-
-    await this.namespaceCollection.createIndex({ namespace: 1 }, { unique: true, name: 'namespace_unique' });
-    await this.namespaceCollection.createIndex({ 'resource_type_associations.name': 1 }, { name: 'by_resource_type' });
-    await this.namespaceCollection.createIndex({ created_at: -1, _id: -1 }, { name: 'by_created_at' });
-    await this.resourceTypeCollection.createIndex({ seq: 1 }, { name: 'by_seq' });
+    const generation = this.options.generation ?? (await this.activeGeneration());
+    this.current = await this.prepare(generation);
     this.applied = await this.readCheckpoint();
+    if (this.options.followActiveGeneration && this.options.generation === undefined) {
+      this.pointerTimer = setInterval(() => void this.followPointer(), POINTER_POLL_MS);
+      this.pointerTimer.unref();
+    }
   }
 
   async close(): Promise<void> {
+    if (this.pointerTimer) clearInterval(this.pointerTimer);
     await this.client.close();
+  }
+
+  /** Reads the generation the pointer names; empty when no rebuild ever switched it. */
+  async activeGeneration(): Promise<string> {
+    return (await this.readPointer())?.generation ?? '';
+  }
+
+  async readPointer(): Promise<ActiveGenerationPointer | null> {
+    return this.pointers.findOne({ _id: POINTER_ID });
+  }
+
+  /** Points readers at `generation`, remembering the generation it replaces. */
+  async activate(generation: string): Promise<void> {
+    const previous = await this.activeGeneration();
+    await this.pointers.updateOne(
+      { _id: POINTER_ID },
+      { $set: { generation, previous, switchedAt: new Date().toISOString() } },
+      { upsert: true },
+    );
+    this.logger.log('Switched the active read-model generation', { previous, generation });
+  }
+
+  /** Records that the live projector now writes `generation`. */
+  async acknowledgeGeneration(generation: string): Promise<void> {
+    await this.pointers.updateOne({ _id: POINTER_ID }, { $set: { projectorGeneration: generation } }, { upsert: true });
+  }
+
+  /**
+   * Moves reads and writes to another generation at once, with its own checkpoint. The
+   * projector uses this, then folds the log again into the new generation.
+   */
+  async useGeneration(generation: string): Promise<void> {
+    this.current = await this.prepare(generation);
+    this.applied = await this.readCheckpoint();
+  }
+
+  /** Lists the collections of a generation, for an operator who drops an old one. */
+  static collectionNames(generation: string): string[] {
+    const suffix = generation ? `_${generation}` : '';
+    return [`namespaces${suffix}`, `resource_types${suffix}`, `checkpoints${suffix}`];
+  }
+
+  private async prepare(generation: string): Promise<GenerationCollections> {
+    const [namespaces, resourceTypes, checkpoints] = MongoReadModel.collectionNames(generation);
+    const collections: GenerationCollections = {
+      generation,
+      namespaces: this.db.collection(namespaces),
+      resourceTypes: this.db.collection(resourceTypes),
+      checkpoints: this.db.collection(checkpoints),
+    };
+    await collections.namespaces.createIndex({ namespace: 1 }, { unique: true, name: 'namespace_unique' });
+    await collections.namespaces.createIndex({ 'resource_type_associations.name': 1 }, { name: 'by_resource_type' });
+    await collections.namespaces.createIndex({ created_at: -1, _id: -1 }, { name: 'by_created_at' });
+    await collections.resourceTypes.createIndex({ seq: 1 }, { name: 'by_seq' });
+    return collections;
+  }
+
+  /**
+   * Moves reads to the generation the pointer names once that generation contains at least
+   * what this process has already shown, so no reader sees an acknowledged write disappear.
+   */
+  private async followPointer(): Promise<void> {
+    if (this.switching) return;
+    this.switching = true;
+    try {
+      const generation = await this.activeGeneration();
+      if (generation === this.current.generation) return;
+      const next = await this.prepare(generation);
+      for (let waitedMs = 0; ; waitedMs += 100) {
+        const position = (await next.checkpoints.findOne({ _id: this.checkpointId }))?.position ?? 0;
+        if (position >= this.applied) break;
+        if (waitedMs % 5000 === 0) {
+          this.logger.log('Waiting for the new read-model generation to catch up before reading it', {
+            generation,
+            position,
+            required: this.applied,
+          });
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const previous = this.current.generation;
+      this.current = next;
+      this.logger.log('Reading the new read-model generation', { previous, generation });
+    } catch (error) {
+      this.warnRateLimited('pointer', 'Reading the active read-model generation failed', error);
+    } finally {
+      this.switching = false;
+    }
   }
 
   async findNamespace(name: string): Promise<NamespaceDocument | null> {
     return this.read(async () => {
-      const found = await this.namespaceCollection.findOne({ namespace: name, ...LIVE });
+      const found = await this.current.namespaces.findOne({ namespace: name, ...LIVE });
       return (found as NamespaceDocument | null) ?? null;
     });
   }
 
   async findNamespaces(query: NamespaceQuery): Promise<NamespaceDocument[]> {
     return this.read(async () => {
-      const found = await this.namespaceCollection
+      const found = await this.current.namespaces
         .find({ $and: [LIVE, query.filter] })
         .sort(query.sort)
         .limit(query.limit)
@@ -117,7 +248,7 @@ export class MongoReadModel implements CatalogReadModel {
 
   async listResourceTypes(): Promise<ResourceTypeDocument[]> {
     return this.read(async () => {
-      const found = await this.resourceTypeCollection.find(LIVE).sort({ seq: 1 }).toArray();
+      const found = await this.current.resourceTypes.find(LIVE).sort({ seq: 1 }).toArray();
       return found as ResourceTypeDocument[];
     });
   }
@@ -135,7 +266,7 @@ export class MongoReadModel implements CatalogReadModel {
     if (position <= this.applied) return;
     for (const { id, document } of changes.namespaces) {
       if (!document) {
-        await this.guardedReplace(this.namespaceCollection, id, {
+        await this.guardedReplace(this.current.namespaces, id, {
           _id: id,
           position,
           deleted: true,
@@ -144,11 +275,11 @@ export class MongoReadModel implements CatalogReadModel {
       }
     }
     for (const { id, document } of changes.namespaces) {
-      if (document) await this.guardedReplace(this.namespaceCollection, id, document);
+      if (document) await this.guardedReplace(this.current.namespaces, id, document);
     }
     for (const { name, document } of changes.resourceTypes) {
       const stored: StoredResourceType = document ?? { _id: name, name, position, deleted: true };
-      await this.guardedReplace(this.resourceTypeCollection, name, stored);
+      await this.guardedReplace(this.current.resourceTypes, name, stored);
     }
     await this.writeCheckpoint(position);
   }
@@ -174,8 +305,19 @@ export class MongoReadModel implements CatalogReadModel {
     });
   }
 
+  /**
+   * Stores a record set aside, once: the log place is the key, so a replay of the log leaves
+   * the collection as it was.
+   */
   async park(record: ParkedRecord): Promise<void> {
-    await this.parked.insertOne({ ...record });
+    const _id = `${record.log}:${record.partition}:${record.offset}`;
+    try {
+      // An insert rather than an upsert with $setOnInsert: FerretDB v1.24 drops null fields
+      // (eventType) from $setOnInsert.
+      await this.parked.insertOne({ _id, ...record });
+    } catch (error) {
+      if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+    }
   }
 
   private async poll(): Promise<void> {
@@ -187,7 +329,7 @@ export class MongoReadModel implements CatalogReadModel {
         try {
           this.applied = Math.max(this.applied, await this.readCheckpoint());
         } catch (error) {
-          this.logger.warn('Reading the read-model checkpoint failed', { error: String(error) });
+          this.warnRateLimited('checkpoint', 'Reading the read-model checkpoint failed', error);
         }
         for (const waiter of [...this.waiters]) {
           if (waiter.position <= this.applied) {
@@ -223,14 +365,31 @@ export class MongoReadModel implements CatalogReadModel {
     }
   }
 
+  /** Logs a repeated failure at most once per WARNING_INTERVAL_MS, with how many were not logged. */
+  private warnRateLimited(kind: string, message: string, error: unknown): void {
+    const now = Date.now();
+    const entry = this.warnings.get(kind) ?? { lastAt: 0, suppressed: 0 };
+    if (now - entry.lastAt < WARNING_INTERVAL_MS) {
+      entry.suppressed += 1;
+      this.warnings.set(kind, entry);
+      return;
+    }
+    this.logger.warn(message, {
+      database: this.options.database,
+      error: String(error),
+      suppressedSinceLastWarning: entry.suppressed,
+    });
+    this.warnings.set(kind, { lastAt: now, suppressed: 0 });
+  }
+
   private async readCheckpoint(): Promise<number> {
-    const checkpoint = await this.checkpoints.findOne({ _id: this.checkpointId });
+    const checkpoint = await this.current.checkpoints.findOne({ _id: this.checkpointId });
     return checkpoint?.position ?? 0;
   }
 
   private async writeCheckpoint(position: number): Promise<void> {
     try {
-      await this.checkpoints.updateOne(
+      await this.current.checkpoints.updateOne(
         { _id: this.checkpointId, position: { $lt: position } },
         { $set: { position } },
         { upsert: true },
