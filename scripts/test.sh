@@ -49,7 +49,8 @@ run_stage() {
       start_service ferretdb
       start_service keystone
       scripts/services/keystone.sh seed >/dev/null
-      npx jest --selectProjects int
+      # Integration tests stop and restart shared services, so they run one file at a time.
+      npx jest --selectProjects int --runInBand
       ;;
     bench) npm run bench -- --smoke ;;
     *)
