@@ -12,6 +12,7 @@ import { CATALOG_READ_MODEL, type CatalogReadModel } from '../read-model/read-mo
 import { WRITER_SETTINGS, type WriterSettings } from './writer-settings';
 import { CommitOutcome } from './commit';
 import { encodeCommit } from './event-envelope';
+import { StreamLocks } from './stream-locks';
 import { WriteModel } from './write-model.service';
 
 /** Attempts before a write that keeps losing races gives up. */
@@ -36,6 +37,7 @@ const COMMIT_OUTCOME_TIMEOUT_MS = 30000;
 @Injectable()
 export class CommitWriter {
   private readonly logger = new Logger(CommitWriter.name);
+  private readonly locks = new StreamLocks();
 
   constructor(
     private readonly writeModel: WriteModel,
@@ -57,25 +59,30 @@ export class CommitWriter {
   ): Promise<R> {
     await this.checkReadModel();
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-      const now = this.clock.now();
-      const { decision, expected } = await this.decideCurrent(context, decide, now, attempt === 1);
-      if (decision.events.length === 0) return decision.result;
+      const first = await this.decideCurrent(context, decide, this.clock.now(), attempt === 1);
+      if (first.decision.events.length === 0) return first.decision.result;
 
-      const commitId = randomUUID();
-      const records = encodeCommit(decision.events, expected, this.metadataOf(context), now, commitId);
-
-      const outcome = this.writeModel.follower.awaitCommit(commitId);
-      const positions = await this.append(records, commitId);
-      const result = await this.awaitOutcome(outcome, commitId, positions, context);
-
-      if (result === 'applied') {
-        if (options.awaitReadModel !== false) {
-          await this.awaitReadModel(positions[positions.length - 1], context);
-        }
-        return decision.result;
+      // Decide again once this process's earlier writes to the same streams are folded: the
+      // first decision may have read a state they were about to change.
+      const release = await this.locks.acquire(first.decision.streams);
+      let committed: { result: CommitOutcome; positions: number[]; decision: Decision<R> };
+      try {
+        const now = this.clock.now();
+        const { decision, expected } = this.decideNow(
+          decide,
+          this.authorizer.decisionContext(context.identity, now),
+        );
+        if (decision.events.length === 0) return decision.result;
+        committed = { ...(await this.commit(decision, expected, context, now)), decision };
+      } finally {
+        release();
       }
-      if (result === 'invalid') {
-        throw new Error(`The fold rejected commit ${commitId} as invalid`);
+
+      if (committed.result === 'applied') {
+        if (options.awaitReadModel !== false) {
+          await this.awaitReadModel(committed.positions[committed.positions.length - 1], context);
+        }
+        return committed.decision.result;
       }
       this.logger.debug('A write lost a race and is decided again', {
         correlationId: context.requestId,
@@ -83,6 +90,24 @@ export class CommitWriter {
       });
     }
     throw new ServiceUnavailableError(Messages.WRITE_CONFLICT_RETRIES_EXHAUSTED);
+  }
+
+  /** Appends a decided commit and waits for the fold's verdict on it. */
+  private async commit<R>(
+    decision: Decision<R>,
+    expected: Record<string, number>,
+    context: RequestContext,
+    now: Date,
+  ): Promise<{ result: CommitOutcome; positions: number[] }> {
+    const commitId = randomUUID();
+    const records = encodeCommit(decision.events, expected, this.metadataOf(context), now, commitId);
+    const outcome = this.writeModel.follower.awaitCommit(commitId);
+    const positions = await this.append(records, commitId);
+    const result = await this.awaitOutcome(outcome, commitId, positions, context);
+    if (result === 'invalid') {
+      throw new Error(`The fold rejected commit ${commitId} as invalid`);
+    }
+    return { result, positions };
   }
 
   /**
@@ -183,8 +208,7 @@ export class CommitWriter {
       position: positions[positions.length - 1],
       timeoutMs: COMMIT_OUTCOME_TIMEOUT_MS,
     });
-    // NOTE: the commit is in the log and may still apply, but the message of this 503 states
-    // that the change was not saved.
+    // The commit is in the log and may still apply; the message tells the caller to check.
     throw new ServiceUnavailableError(Messages.EVENT_LOG_UNAVAILABLE);
   }
 
