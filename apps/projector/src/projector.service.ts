@@ -14,7 +14,7 @@ import {
 import { CatalogConfig } from '@metadefs/config';
 import { EVENT_LOG, type EventLog } from '@metadefs/event-log';
 import { CATALOG_CONFIG } from '@metadefs/infrastructure';
-import { MongoReadModel } from '@metadefs/read-model';
+import { MongoReadModel } from '@metadefs/read-model/mongodb';
 
 /** How often the projector re-reads the `active_generation` pointer, in milliseconds. */
 const POINTER_POLL_MS = 1000;

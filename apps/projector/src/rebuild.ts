@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { CatalogProjector, LogFollower } from '@metadefs/catalog';
 import { CatalogConfig } from '@metadefs/config';
 import { openEventLog } from '@metadefs/infrastructure';
-import { MongoReadModel } from '@metadefs/read-model';
+import { MongoReadModel } from '@metadefs/read-model/mongodb';
 
 /** Options of `rebuild`, from its command line. */
 export interface RebuildOptions {

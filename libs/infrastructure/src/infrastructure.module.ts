@@ -9,7 +9,7 @@ import {
   type WriterSettings,
 } from '@metadefs/catalog';
 import { CatalogConfig } from '@metadefs/config';
-import { EVENT_LOG, FileEventLog, KafkaEventLog, type EventLog } from '@metadefs/event-log';
+import { EVENT_LOG, FileEventLog, type EventLog } from '@metadefs/event-log';
 import {
   AUTHENTICATOR,
   DEFAULT_POLICY_RULES,
@@ -20,7 +20,7 @@ import {
   loadPolicyFile,
   type Authenticator,
 } from '@metadefs/identity';
-import { MemoryReadModel, MongoReadModel } from '@metadefs/read-model';
+import { MemoryReadModel } from '@metadefs/read-model';
 
 /** Nest injection token of the validated `CatalogConfig`. */
 export const CATALOG_CONFIG = Symbol('CATALOG_CONFIG');
@@ -35,7 +35,7 @@ class ConnectionCloser implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.log.close();
-    if (this.readModel instanceof MongoReadModel) await this.readModel.close();
+    await this.readModel.close?.();
   }
 }
 
@@ -91,9 +91,12 @@ export class InfrastructureModule {
 
 /** Opens the event log the configuration names. */
 export async function openEventLog(config: CatalogConfig): Promise<EventLog> {
+  // The Kafka and MongoDB adapters are loaded only when configured: their drivers add tens of
+  // megabytes to the embedded default's memory. The paths are relative because the build
+  // rewrites `@metadefs/...` aliases in static imports only.
   const log =
     config.EVENT_LOG === 'kafka'
-      ? new KafkaEventLog({
+      ? new (await import('../../event-log/src/kafka')).KafkaEventLog({
           brokers: config.KAFKA_BROKERS.split(',').map((broker) => broker.trim()),
           topic: config.KAFKA_TOPIC,
           partitions: config.KAFKA_TOPIC_PARTITIONS,
@@ -112,6 +115,7 @@ export async function openReadModel(
   options: { followActiveGeneration?: boolean; generation?: string } = {},
 ): Promise<CatalogReadModel> {
   if (config.READ_MODEL === 'memory') return new MemoryReadModel();
+  const { MongoReadModel } = await import('../../read-model/src/mongodb');
   const readModel = new MongoReadModel({
     url: config.MONGODB_URL,
     database: config.MONGODB_DATABASE,

@@ -1,2 +1,1 @@
 export * from './memory/memory-read-model';
-export * from './mongodb/mongo-read-model';

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { CatalogState, LogFollower } from '@metadefs/catalog';
-import { KafkaEventLog } from '@metadefs/event-log';
+import { KafkaEventLog } from '@metadefs/event-log/kafka';
 import type { Backing } from './processes';
 
 // The adapters log through Nest; only their errors matter in a test run.

@@ -66,6 +66,9 @@ export interface CatalogReadModel {
   waitForPosition(position: number, timeoutMs: number): Promise<boolean>;
 
   park(record: ParkedRecord): Promise<void>;
+
+  /** Releases connections, for adapters that hold any. */
+  close?(): Promise<void>;
 }
 
 /** Nest injection token of the `CatalogReadModel` port. */
