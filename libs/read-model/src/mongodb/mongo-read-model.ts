@@ -73,6 +73,21 @@ const WARNING_INTERVAL_MS = 10000;
 
 const DUPLICATE_KEY = 11000;
 const LIVE = { deleted: { $ne: true } };
+/** Distinct list queries a snapshot keeps; a busy mix of queries simply refetches. */
+const SNAPSHOT_LIST_LIMIT = 200;
+
+/**
+ * Documents this process fetched while the checkpoint stood at `position`. Every one was
+ * written before that checkpoint, so while the checkpoint stays, they are current enough for
+ * any reader: a write that answered 2xx moved the checkpoint first.
+ */
+interface Snapshot {
+  readonly position: number;
+  readonly generation: string;
+  readonly namespaces: Map<string, NamespaceDocument | null>;
+  readonly lists: Map<string, NamespaceDocument[]>;
+  resourceTypes?: ResourceTypeDocument[];
+}
 
 /**
  * The production read model in MongoDB. Documents are written whole, guarded by the position
@@ -95,6 +110,7 @@ export class MongoReadModel implements CatalogReadModel {
   private applied = 0;
   private readonly waiters = new Set<{ position: number; resolve(reached: boolean): void }>();
   private polling = false;
+  private snapshot?: Snapshot;
 
   constructor(private readonly options: MongoReadModelOptions) {
     this.client = new MongoClient(options.url, {
@@ -228,29 +244,60 @@ export class MongoReadModel implements CatalogReadModel {
     }
   }
 
+  /**
+   * Each read first checks the checkpoint, one small query, and serves documents fetched at
+   * the same checkpoint from memory: a large namespace document costs far more to fetch and
+   * decode than the checkpoint.
+   */
   async findNamespace(name: string): Promise<NamespaceDocument | null> {
     return this.read(async () => {
-      const found = await this.current.namespaces.findOne({ namespace: name, ...LIVE });
-      return (found as NamespaceDocument | null) ?? null;
+      const snapshot = await this.currentSnapshot();
+      if (snapshot.namespaces.has(name)) return snapshot.namespaces.get(name) ?? null;
+      // An equality on the indexed name alone lets FerretDB use the index; tombstones are
+      // dropped here instead of in the filter.
+      const stored = await this.current.namespaces.findOne({ namespace: name });
+      const found = stored && !('deleted' in stored) ? (stored as NamespaceDocument) : null;
+      snapshot.namespaces.set(name, found);
+      return found;
     });
   }
 
   async findNamespaces(query: NamespaceQuery): Promise<NamespaceDocument[]> {
     return this.read(async () => {
-      const found = await this.current.namespaces
+      const snapshot = await this.currentSnapshot();
+      const key = JSON.stringify(query);
+      const cached = snapshot.lists.get(key);
+      if (cached) return cached;
+      const found = (await this.current.namespaces
         .find({ $and: [LIVE, query.filter] })
         .sort(query.sort)
         .limit(query.limit)
-        .toArray();
-      return found as NamespaceDocument[];
+        .toArray()) as NamespaceDocument[];
+      if (snapshot.lists.size < SNAPSHOT_LIST_LIMIT) snapshot.lists.set(key, found);
+      return found;
     });
   }
 
   async listResourceTypes(): Promise<ResourceTypeDocument[]> {
     return this.read(async () => {
-      const found = await this.current.resourceTypes.find(LIVE).sort({ seq: 1 }).toArray();
-      return found as ResourceTypeDocument[];
+      const snapshot = await this.currentSnapshot();
+      snapshot.resourceTypes ??= (await this.current.resourceTypes
+        .find(LIVE)
+        .sort({ seq: 1 })
+        .toArray()) as ResourceTypeDocument[];
+      return snapshot.resourceTypes;
     });
+  }
+
+  /** The snapshot for the checkpoint as it is now, a new empty one when it moved. */
+  private async currentSnapshot(): Promise<Snapshot> {
+    const position = await this.readCheckpoint();
+    this.applied = Math.max(this.applied, position);
+    const generation = this.current.generation;
+    if (this.snapshot?.position !== position || this.snapshot.generation !== generation) {
+      this.snapshot = { position, generation, namespaces: new Map(), lists: new Map() };
+    }
+    return this.snapshot;
   }
 
   revision(): undefined {
@@ -338,7 +385,7 @@ export class MongoReadModel implements CatalogReadModel {
           }
         }
         await new Promise((resolve) => setTimeout(resolve, delayMs));
-        delayMs = Math.min(delayMs * 2, 20);
+        delayMs = Math.min(delayMs + 1, 5);
       }
     } finally {
       this.polling = false;
