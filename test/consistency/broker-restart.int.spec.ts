@@ -23,7 +23,7 @@ import { runWrites, verifyAcknowledged } from './support/workload';
 
 jest.setTimeout(600_000);
 
-const EVENT_LOG_MESSAGE = 'The event log cannot be reached';
+const EVENT_LOG_MESSAGE = 'The event log did not confirm the change';
 
 describe('broker restart during writes', () => {
   const kafka = dedicatedKafka();
