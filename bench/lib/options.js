@@ -30,7 +30,8 @@ Options:
   --namespaces N           namespaces created for the memory figure (default 10000, smoke 200)
   --namespace-connections N
                            concurrent requests while creating them (default 4)
-  --idle S                 seconds to wait before reading the resident memory (default 2)
+  --idle S                 seconds the resident memory is watched after the creates (default 30,
+                           smoke 2); the last reading is reported
   --metadefs-dir DIR       folder of catalog files to load (default $METADEFS_DIR, else
                            ../shared/metadefs beside the repository)
   -h, --help               print this help
@@ -59,7 +60,7 @@ function defaultOptions(smoke) {
     writeDurationSeconds: smoke ? 1 : 10,
     namespaces: smoke ? 200 : 10000,
     namespaceConnections: 4,
-    idleSeconds: 2,
+    idleSeconds: smoke ? 2 : 30,
     metadefsDir:
       process.env.METADEFS_DIR || path.resolve(REPOSITORY_ROOT, '..', 'shared', 'metadefs'),
   };

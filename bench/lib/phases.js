@@ -174,7 +174,7 @@ async function measureMemory(results, context) {
       await started.stop();
     }
     const { residentMiB, seconds } = record.memory;
-    log(`${targetId}: ${Math.round(residentMiB)} MiB after ${seconds.toFixed(1)} s of creates`);
+    log(`${targetId}: ${Math.round(residentMiB)} MiB settled after ${seconds.toFixed(1)} s of creates`);
   });
 }
 

@@ -263,6 +263,7 @@ function writeRows(results, options) {
 function memoryRows(results, options) {
   const count = options.namespaces.toLocaleString('en-US');
   const residentFigure = `Resident memory (VmRSS) of a fresh API with the ${results.files} files loaded and ${count} namespaces created, after ${options.idleSeconds} s idle`;
+  const peakFigure = `Resident memory (VmRSS) of that API right after the ${count} creates`;
   const fullSize = options.namespaces >= TARGETS.residentNamespaces;
   const notMeasured = (targetId) => (results.targets[targetId] ? 'not measured' : 'skipped');
   const glanceNote = results.targets.glance ? 'n/a (several uWSGI processes)' : 'skipped';
@@ -273,6 +274,16 @@ function memoryRows(results, options) {
         figure: `Resident memory (VmRSS) of the API after loading ${results.files} files`,
         embedded: cell(results, 'embedded', (t) => t.baselineMiB, formatMiB),
         kafka: cell(results, 'kafka', (t) => t.baselineMiB, formatMiB),
+        glance: glanceNote,
+        ceiling: '—',
+        target: '—',
+      },
+    ],
+    [
+      {
+        figure: peakFigure,
+        embedded: cell(results, 'embedded', (t) => t.memory && t.memory.peakMiB, formatMiB),
+        kafka: notMeasured('kafka'),
         glance: glanceNote,
         ceiling: '—',
         target: '—',
