@@ -3,7 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { CatalogConfig, ConfigurationError, loadConfig } from '@metadefs/config';
+import { CatalogConfig, consoleLoggerOptions, loadConfigOrExit } from '@metadefs/config';
 import {
   CatalogExceptionFilter,
   ErrorRenderer,
@@ -17,13 +17,8 @@ import { ApiModule } from './api.module';
 // stored as "1.0" as Glance stores it. Node 22 and later have this without the flag.
 setFlagsFromString('--harmony-json-parse-with-source');
 
-const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-
 async function bootstrap(config: CatalogConfig): Promise<void> {
-  const logger = new ConsoleLogger('metadefs-api', {
-    json: config.LOG_FORMAT === 'json',
-    logLevels: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1) as never,
-  });
+  const logger = new ConsoleLogger('metadefs-api', consoleLoggerOptions(config));
   const adapter = new FastifyAdapter({
     bodyLimit: config.MAX_REQUEST_BODY_BYTES,
     exposeHeadRoutes: false,
@@ -37,7 +32,9 @@ async function bootstrap(config: CatalogConfig): Promise<void> {
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  );
 
   const renderer = app.get(ErrorRenderer);
   registerRequestHooks(fastify, {
@@ -59,16 +56,7 @@ async function bootstrap(config: CatalogConfig): Promise<void> {
   });
 }
 
-let config: CatalogConfig;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigurationError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 bootstrap(config).catch((error: unknown) => {
   // A configuration mistake is reported by its message alone, which names what to fix. The exit
   // status is the one of invalid environment variables.
@@ -76,6 +64,8 @@ bootstrap(config).catch((error: unknown) => {
     process.stderr.write(`The metadefs API failed to start: ${error.message}\n`);
     process.exit(2);
   }
-  process.stderr.write(`The metadefs API failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `The metadefs API failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -1,35 +1,23 @@
 import 'reflect-metadata';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CatalogConfig, ConfigurationError, loadConfig } from '@metadefs/config';
+import { CatalogConfig, consoleLoggerOptions, loadConfigOrExit } from '@metadefs/config';
 import { ProjectorModule } from './projector.module';
 import { parseRebuildArguments, rebuild } from './rebuild';
 
-const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-
 function consoleLogger(config: CatalogConfig): ConsoleLogger {
-  return new ConsoleLogger('metadefs-projector', {
-    json: config.LOG_FORMAT === 'json',
-    logLevels: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1) as never,
-  });
+  return new ConsoleLogger('metadefs-projector', consoleLoggerOptions(config));
 }
 
 async function bootstrap(config: CatalogConfig): Promise<void> {
   const logger = consoleLogger(config);
-  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config), { logger });
+  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config), {
+    logger,
+  });
   app.enableShutdownHooks();
 }
 
-let config: CatalogConfig;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigurationError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 if (process.argv[2] === 'rebuild') {
   Logger.overrideLogger(consoleLogger(config));
   Promise.resolve()
@@ -37,12 +25,16 @@ if (process.argv[2] === 'rebuild') {
     .then(
       () => process.exit(0),
       (error: unknown) => {
-        process.stderr.write(`The read-model rebuild failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.stderr.write(
+          `The read-model rebuild failed: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
         process.exit(1);
       },
     );
 } else if (process.argv.length > 2) {
-  process.stderr.write(`Unknown command ${process.argv[2]}; usage: main.js [rebuild [--generation NAME] [--no-switch]]\n`);
+  process.stderr.write(
+    `Unknown command ${process.argv[2]}; usage: main.js [rebuild [--generation NAME] [--no-switch]]\n`,
+  );
   process.exit(2);
 } else {
   runProjector(config);
@@ -50,7 +42,9 @@ if (process.argv[2] === 'rebuild') {
 
 function runProjector(config: CatalogConfig): void {
   bootstrap(config).catch((error: unknown) => {
-    process.stderr.write(`The metadefs projector failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `The metadefs projector failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     process.exit(1);
   });
 }

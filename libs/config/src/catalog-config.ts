@@ -22,6 +22,9 @@ const toBool = ({ value }: { value: unknown }) => {
   return value;
 };
 
+/** Nest's log levels that `LOG_LEVEL` accepts, from the most to the least severe. */
+const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+
 /**
  * The service's configuration, read from the environment once at start and validated; the
  * process exits with the list of problems when a value is invalid. `.env.example` lists every
@@ -101,8 +104,8 @@ export class CatalogConfig {
   LOG_FORMAT: 'text' | 'json' = 'text';
 
   /** Lowest level logged: `error`, `warn`, `log`, `debug` or `verbose`. */
-  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
-  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'log';
 
   /** A YAML or JSON file of oslo.policy rules overriding Glance's defaults. */
   @IsOptional()
@@ -234,6 +237,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CatalogConfig 
   }
   if (problems.length > 0) throw new ConfigurationError(problems);
   return config;
+}
+
+/**
+ * Loads the configuration from `process.env` for an app's entry point. On invalid values it
+ * writes the problems to stderr and exits with status 2.
+ */
+export function loadConfigOrExit(): CatalogConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Returns the options of Nest's `ConsoleLogger` that `LOG_FORMAT` and `LOG_LEVEL` set: JSON or
+ * text lines, and the configured level with every more severe one.
+ */
+export function consoleLoggerOptions(config: CatalogConfig): {
+  json: boolean;
+  logLevels: CatalogConfig['LOG_LEVEL'][];
+} {
+  return {
+    json: config.LOG_FORMAT === 'json',
+    logLevels: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1),
+  };
 }
 
 function describe(error: ValidationError): string[] {

@@ -26,6 +26,7 @@ import {
   propertyPayload,
   tagPayload,
 } from '../events';
+import { thrown } from './decisions/testing/decision-fixtures';
 import { evolveNamespace } from './namespace.evolve';
 import { NamespaceRecord, ObjectEntry } from './namespace.types';
 
@@ -71,15 +72,6 @@ function fold(
     (record, event, index) => evolveNamespace(record, event, { position: firstPosition + index }),
     start,
   );
-}
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to throw');
 }
 
 describe(evolveNamespace.name, () => {

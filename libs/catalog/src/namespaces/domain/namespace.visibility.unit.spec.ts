@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { CatalogError } from '../../shared/domain/catalog-error';
 import { Caller } from '../../shared/domain/decision';
 import { Messages } from '../../shared/domain/messages';
+import { thrown } from './decisions/testing/decision-fixtures';
 import { NamespaceNotFoundByNameError, NamespaceNotFoundError } from './namespace.errors';
 import { isNamespaceVisible, requireVisibleNamespace } from './namespace.visibility';
 
@@ -10,15 +11,6 @@ const ADMIN: Caller = { projectId: 'admin-project', isAdmin: true };
 const OWNER: Caller = { projectId: 'owner-project', isAdmin: false };
 const STRANGER: Caller = { projectId: 'stranger-project', isAdmin: false };
 const ANONYMOUS: Caller = { projectId: null, isAdmin: false };
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to throw');
-}
 
 describe(isNamespaceVisible.name, () => {
   const cases = [

@@ -1,31 +1,16 @@
 import { JsonObject, JsonValue } from '../../shared/domain/json';
 import { PropertyEntry } from '../../shared/domain/property-definition';
 import { ObjectEntry } from '../domain/namespace.types';
-
-const NOTIFIED_PROPERTY_FIELDS = [
-  'type',
-  'title',
-  'description',
-  'default',
-  'minimum',
-  'maximum',
-  'enum',
-  'pattern',
-  'minLength',
-  'maxLength',
-  'confidential',
-  'items',
-  'uniqueItems',
-  'minItems',
-  'maxItems',
-  'additionalItems',
-] as const;
+import { NOTIFIED_PROPERTY_FIELDS } from './property.payload';
 
 /**
  * One object property in Glance's `metadef_object.*` form: every field present, and every
  * falsy value (`0`, `false`, `""`, `[]`) replaced by null, as Glance does.
  */
-export type NotifiedObjectProperty = Record<'name' | (typeof NOTIFIED_PROPERTY_FIELDS)[number], JsonValue>;
+export type NotifiedObjectProperty = Record<
+  'name' | (typeof NOTIFIED_PROPERTY_FIELDS)[number],
+  JsonValue
+>;
 
 /**
  * The fields Glance sends in `metadef_object.*` notifications, plus `property_definitions`: the

@@ -1,7 +1,11 @@
 import { JsonObject, JsonValue } from '../../shared/domain/json';
 import { PropertyDefinition } from '../../shared/domain/property-definition';
 
-const NOTIFIED_FIELDS = [
+/**
+ * The definition fields that Glance copies into `metadef_property.*` notifications and into each
+ * property of `metadef_object.*` ones (glance/notifier.py, Glance 25.1).
+ */
+export const NOTIFIED_PROPERTY_FIELDS = [
   'type',
   'title',
   'description',
@@ -24,7 +28,7 @@ const NOTIFIED_FIELDS = [
  * The fields Glance sends in `metadef_property.*` notifications (absent keys as null), plus
  * `definition`: the exact stored definition, `operators` and `readonly` included.
  */
-export type PropertyPayload = Record<(typeof NOTIFIED_FIELDS)[number], JsonValue> & {
+export type PropertyPayload = Record<(typeof NOTIFIED_PROPERTY_FIELDS)[number], JsonValue> & {
   readonly namespace: string;
   readonly name: string;
   readonly name_old: string;
@@ -40,7 +44,7 @@ export function propertyPayload(
   options: { nameOld?: string; deletedAt?: string } = {},
 ): PropertyPayload {
   const fields: Record<string, JsonValue> = {};
-  for (const field of NOTIFIED_FIELDS) {
+  for (const field of NOTIFIED_PROPERTY_FIELDS) {
     fields[field] = (definition as JsonObject)[field] ?? null;
   }
   return {

@@ -20,7 +20,11 @@ import {
   AssociationToDeleteNotFoundError,
 } from '../namespace.errors';
 import { requireVisibleNamespace } from '../namespace.visibility';
-import { resourceTypeCreation } from './embedded-content.decisions';
+import {
+  associationEntry,
+  associationFourByteFields,
+  resourceTypeCreation,
+} from './embedded-content.decisions';
 
 /**
  * Associates a namespace with a resource type, creating the resource type when the catalog does
@@ -36,18 +40,8 @@ export function decideAssociateResourceType(
   context.authorize('add_metadef_resource_type_association', ns);
 
   const now = isoTime(context.now);
-  const entry: AssociationEntry = {
-    name: input.name,
-    prefix: input.prefix ?? null,
-    properties_target: input.properties_target ?? null,
-    created_at: now,
-    updated_at: now,
-  };
-  assertNoFourByteCharacters('create', 'resource_type', {
-    name: entry.name,
-    prefix: entry.prefix,
-    properties_target: entry.properties_target,
-  });
+  const entry = associationEntry(input, now);
+  assertNoFourByteCharacters('create', 'resource_type', associationFourByteFields(entry));
   if (ns.resource_type_associations.some((existing) => existing.name === input.name)) {
     throw new AssociationDuplicateError(input.name, namespaceName);
   }

@@ -15,7 +15,7 @@ import {
   propertyPayload,
   tagPayload,
 } from '../../events';
-import { NamespaceInput } from '../namespace.inputs';
+import { AssociationInput, NamespaceInput, ObjectInput } from '../namespace.inputs';
 import { AssociationEntry, NamespaceRecord, ObjectEntry, TagEntry } from '../namespace.types';
 import {
   AssociationDuplicateError,
@@ -40,18 +40,8 @@ export function decideEmbeddedContent(
 
   const associations: AssociationEntry[] = [];
   for (const association of input.resource_type_associations ?? []) {
-    const entry: AssociationEntry = {
-      name: association.name,
-      prefix: association.prefix ?? null,
-      properties_target: association.properties_target ?? null,
-      created_at: now,
-      updated_at: now,
-    };
-    assertNoFourByteCharacters('create', 'namespace', {
-      name: entry.name,
-      prefix: entry.prefix,
-      properties_target: entry.properties_target,
-    });
+    const entry = associationEntry(association, now);
+    assertNoFourByteCharacters('create', 'namespace', associationFourByteFields(entry));
     if (associations.some((existing) => existing.name === entry.name)) {
       throw new AssociationDuplicateError(entry.name, ns);
     }
@@ -63,19 +53,14 @@ export function decideEmbeddedContent(
 
   const objects: ObjectEntry[] = [];
   for (const object of input.objects ?? []) {
-    const entry: ObjectEntry = {
-      name: object.name,
-      description: object.description ?? null,
-      required: object.required ?? [],
-      properties: mapToDefinitions(object.properties),
-      created_at: now,
-      updated_at: now,
-    };
+    const entry = objectEntry(object, now, now);
     assertNoFourByteCharacters('create', 'namespace', objectFourByteFields(object));
     if (objects.some((existing) => existing.name === entry.name)) {
       throw new ObjectDuplicateError(entry.name, ns);
     }
-    events.push(new ObjectCreatedEvent(objectPayload(ns, entry, { requiredAsSent: object.required ?? null })));
+    events.push(
+      new ObjectCreatedEvent(objectPayload(ns, entry, { requiredAsSent: object.required ?? null })),
+    );
     objects.push(entry);
   }
 
@@ -126,7 +111,49 @@ export function resourceTypeCreation(
   if (view.resourceType(name) || pendingCreate) {
     return [];
   }
-  return [new ResourceTypeCreatedEvent({ name, protected: seeded, created_at: now, updated_at: seeded ? null : now })];
+  return [
+    new ResourceTypeCreatedEvent({
+      name,
+      protected: seeded,
+      created_at: now,
+      updated_at: seeded ? null : now,
+    }),
+  ];
+}
+
+/** Builds the association entry stored for `input`, created and last updated at `now`. */
+export function associationEntry(input: AssociationInput, now: string): AssociationEntry {
+  return {
+    name: input.name,
+    prefix: input.prefix ?? null,
+    properties_target: input.properties_target ?? null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/** Returns the stored fields of an association that Glance checks for 4-byte characters. */
+export function associationFourByteFields(entry: AssociationEntry): Record<string, string | null> {
+  return {
+    name: entry.name,
+    prefix: entry.prefix,
+    properties_target: entry.properties_target,
+  };
+}
+
+/**
+ * Builds the object entry stored for `input`. An omitted description becomes null, and omitted
+ * `required` and `properties` become empty.
+ */
+export function objectEntry(input: ObjectInput, createdAt: string, updatedAt: string): ObjectEntry {
+  return {
+    name: input.name,
+    description: input.description ?? null,
+    required: input.required ?? [],
+    properties: mapToDefinitions(input.properties),
+    created_at: createdAt,
+    updated_at: updatedAt,
+  };
 }
 
 /** The stored fields of an object that Glance checks for 4-byte characters. */

@@ -1,23 +1,7 @@
-import { randomUUID } from 'node:crypto';
-
-import {
-  CatalogError,
-  ForbiddenError,
-  InvalidInputError,
-} from '../../../shared/domain/catalog-error';
-import {
-  Caller,
-  Decision,
-  DecisionContext,
-  PolicyTarget,
-  namespaceStream,
-  resourceTypeStream,
-} from '../../../shared/domain/decision';
+import { ForbiddenError, InvalidInputError } from '../../../shared/domain/catalog-error';
+import { namespaceStream, resourceTypeStream } from '../../../shared/domain/decision';
 import { Messages } from '../../../shared/domain/messages';
-import { PolicyRule } from '../../../shared/domain/policy-rule';
-import { CatalogEvent } from '../../../write-model/catalog-event';
 import { CatalogState } from '../../../write-model/catalog-state';
-import { Commit } from '../../../write-model/commit';
 import { NamespaceInput } from '../namespace.inputs';
 import {
   AssociationDuplicateError,
@@ -34,74 +18,16 @@ import {
   decideDeleteNamespace,
   decideUpdateNamespace,
 } from './namespace.decisions';
-
-const NOW = new Date('2024-05-06T07:08:09.123Z');
-const NOW_TEXT = '2024-05-06T07:08:09Z';
-const EARLIER = new Date('2023-01-02T03:04:05Z');
-const EMOJI = '\u{1F600}';
-
-interface PolicyCall {
-  readonly rule: PolicyRule;
-  readonly target?: PolicyTarget;
-}
-
-/** Creates a decision context whose policy records every check and denies the rules in `deny`. */
-function fakeContext(
-  options: { caller?: Partial<Caller>; deny?: readonly PolicyRule[]; now?: Date } = {},
-): { context: DecisionContext; calls: PolicyCall[] } {
-  const calls: PolicyCall[] = [];
-  const context: DecisionContext = {
-    now: options.now ?? NOW,
-    caller: { projectId: 'admin-project', isAdmin: true, ...options.caller },
-    authorize(rule, target) {
-      calls.push(target === undefined ? { rule } : { rule, target });
-      if (options.deny?.includes(rule)) {
-        throw new ForbiddenError(Messages.POLICY_FORBIDDEN, { rule });
-      }
-    },
-  };
-  return { context, calls };
-}
-
-function uniqueName(prefix: string): string {
-  return `${prefix}-${randomUUID().slice(0, 8)}`;
-}
-
-/** Builds the commit a writer would append for a decision taken against `state`. */
-function commitOf(state: CatalogState, decision: Decision<unknown>): Commit {
-  const expectedVersions: Record<string, number> = {};
-  for (const stream of decision.streams) expectedVersions[stream] = state.versionOf(stream);
-  return {
-    id: randomUUID(),
-    expectedVersions,
-    events: decision.events.map((event, index) => ({
-      position: state.position + index + 1,
-      event: event as CatalogEvent,
-    })),
-  };
-}
-
-/** Creates a namespace through its own decision, as an admin at an earlier time. */
-function seed(state: CatalogState, input: NamespaceInput): void {
-  const { context } = fakeContext({ now: EARLIER });
-  const result = state.apply(commitOf(state, decideCreateNamespace(state, input, context)));
-  if (result.outcome !== 'applied') throw new Error(`Seeding failed: ${result.reason}`);
-}
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to throw');
-}
-
-function detailOf(error: unknown) {
-  return (error as CatalogError).detail;
-}
-
-const READER: Partial<Caller> = { projectId: 'reader-project', isAdmin: false };
+import {
+  EMOJI,
+  NOW_TEXT,
+  READER,
+  detailOf,
+  fakeContext,
+  seed,
+  thrown,
+  uniqueName,
+} from './testing/decision-fixtures';
 
 describe(decideCreateNamespace.name, () => {
   describe('when the body holds only namespace fields', () => {

@@ -1,9 +1,13 @@
 import { assertNoFourByteCharacters } from '../../../shared/domain/four-byte';
 import { CatalogView } from '../../../shared/domain/catalog-view';
 import { Decision, DecisionContext, namespaceStream } from '../../../shared/domain/decision';
-import { mapToDefinitions } from '../../../shared/domain/property-definition';
 import { isoTime } from '../../../shared/domain/timestamps';
-import { ObjectCreatedEvent, ObjectDeletedEvent, ObjectUpdatedEvent, objectPayload } from '../../events';
+import {
+  ObjectCreatedEvent,
+  ObjectDeletedEvent,
+  ObjectUpdatedEvent,
+  objectPayload,
+} from '../../events';
 import { ObjectInput } from '../namespace.inputs';
 import { NamespaceRecord, ObjectEntry, isProtected } from '../namespace.types';
 import {
@@ -13,7 +17,7 @@ import {
   ObjectRenameDuplicateError,
 } from '../namespace.errors';
 import { requireVisibleNamespace } from '../namespace.visibility';
-import { objectFourByteFields } from './embedded-content.decisions';
+import { objectEntry, objectFourByteFields } from './embedded-content.decisions';
 
 /** An object as written, with its namespace. */
 export interface WrittenObject {
@@ -36,7 +40,7 @@ export function decideCreateObject(
   context.authorize('add_metadef_object', ns);
 
   const now = isoTime(context.now);
-  const object = toEntry(input, now, now);
+  const object = objectEntry(input, now, now);
   assertNoFourByteCharacters('create', 'object', objectFourByteFields(input));
   if (ns.objects.some((existing) => existing.name === input.name)) {
     throw new ObjectDuplicateError(input.name, namespaceName);
@@ -67,7 +71,7 @@ export function decideUpdateObject(
   context.authorize('modify_metadef_object', ns);
   const current = findObject(ns, objectName);
 
-  const object = toEntry(input, current.created_at, isoTime(context.now));
+  const object = objectEntry(input, current.created_at, isoTime(context.now));
   assertNoFourByteCharacters('update', 'object', objectFourByteFields(input));
   if (input.name !== objectName && ns.objects.some((existing) => existing.name === input.name)) {
     // Glance names the object being renamed, not the name it collides with.
@@ -117,15 +121,4 @@ export function findObject(ns: Pick<NamespaceRecord, 'objects'>, name: string): 
     throw new ObjectNotFoundError(name);
   }
   return object;
-}
-
-function toEntry(input: ObjectInput, createdAt: string, updatedAt: string): ObjectEntry {
-  return {
-    name: input.name,
-    description: input.description ?? null,
-    required: input.required ?? [],
-    properties: mapToDefinitions(input.properties),
-    created_at: createdAt,
-    updated_at: updatedAt,
-  };
 }
