@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Shared helpers for the service scripts in this folder (kafka.sh, ferretdb.sh,
-# keystone.sh). Source this file after setting SVC_NAME; it does nothing by itself.
+# keystone.sh, glance.sh). Source this file after setting SVC_NAME; it does nothing by itself.
 #
 # Every service keeps its downloads, state, pid file and log under
 # "$SERVICES_DIR/<name>", where SERVICES_DIR defaults to .services/ in the repository.
@@ -58,6 +58,46 @@ svc_lock() {
   if ! flock -w 300 9; then
     svc_die "timed out after 300 s waiting for the lock $lock_file"
   fi
+}
+
+# Install the Debian PACKAGES with apt-get, writing apt-get's output to LOG_FILE. SERVICE names
+# what the packages provide in the failure message. Without root, exit with a message that lists
+# the packages to install.
+svc_apt_install() {
+  local service=$1 apt_log=$2
+  shift 2
+  # The package names as a list for the messages: "a, b and c".
+  local listed=$1 index
+  for ((index = 2; index < $#; index++)); do
+    listed+=", ${!index}"
+  done
+  if (($# > 1)); then
+    listed+=" and ${!#}"
+  fi
+  if [[ $(id -u) -ne 0 ]]; then
+    svc_die "$listed are missing; install them with apt-get (needs root) and run this again"
+  fi
+  svc_log "installing $listed with apt-get"
+  mkdir -p "$(dirname "$apt_log")"
+  if ! { DEBIAN_FRONTEND=noninteractive apt-get update &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"; } >"$apt_log" 2>&1; then
+    tail -n 20 "$apt_log" | sed 's/^/    /' >&2
+    svc_die "apt-get failed to install $service; full output in $apt_log"
+  fi
+}
+
+# Print the name of uWSGI's Python 3 plugin (python3 or python3XX), which Debian's
+# uwsgi-plugin-python3 installs. Return 1 when it is not installed.
+svc_uwsgi_python_plugin() {
+  local plugin
+  for plugin in /usr/lib/uwsgi/plugins/python3_plugin.so /usr/lib/uwsgi/plugins/python3*_plugin.so; do
+    if [[ -e $plugin ]]; then
+      plugin="${plugin##*/}"
+      echo "${plugin%_plugin.so}"
+      return 0
+    fi
+  done
+  return 1
 }
 
 # Run COMMAND... in the background in its own session, with stdout and stderr
