@@ -4,6 +4,7 @@
 // --help`. Starts every server it measures on free ports of 127.0.0.1, prints one table, and
 // (without --smoke) writes the same table to BENCHMARKS.md.
 
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -38,9 +39,26 @@ function describeCommand(args) {
   return ['node', 'bench/run.js', ...quoted].join(' ');
 }
 
+/**
+ * Returns the folder of catalog files to load: the one given, or, when it does not exist and
+ * was not given explicitly, the files Glance would load (those of Debian's glance-common).
+ */
+function resolveMetadefsDir(options) {
+  if (fs.existsSync(options.metadefsDir) || options.metadefsDirGiven) return options.metadefsDir;
+  const script = path.join(__dirname, '..', 'scripts', 'services', 'glance.sh');
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'metadefs-bench-files-'));
+  const located = spawnSync('bash', [script, 'metadefs-dir', '--dir', stateDir], { encoding: 'utf8' });
+  if (located.status !== 0) {
+    throw new Error(`${options.metadefsDir} does not exist and glance.sh metadefs-dir failed: ${located.stderr}`);
+  }
+  log(`${options.metadefsDir} does not exist; loading the files of ${located.stdout.trim()}`);
+  return located.stdout.trim();
+}
+
 /** Runs every phase, prints the table, writes BENCHMARKS.md on a full run, and returns the exit status. */
 async function runBenchmark(options, args) {
   requireBuiltApps();
+  options.metadefsDir = resolveMetadefsDir(options);
   const catalogFiles = readCatalogFiles(options.metadefsDir);
   const results = {
     options,

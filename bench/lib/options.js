@@ -63,6 +63,7 @@ function defaultOptions(smoke) {
     idleSeconds: smoke ? 2 : 30,
     metadefsDir:
       process.env.METADEFS_DIR || path.resolve(REPOSITORY_ROOT, '..', 'shared', 'metadefs'),
+    metadefsDirGiven: Boolean(process.env.METADEFS_DIR),
   };
 }
 
@@ -108,6 +109,7 @@ function parseOptions(args) {
       options.stores = parseStores(takeValue());
     } else if (name === '--metadefs-dir') {
       options.metadefsDir = path.resolve(takeValue());
+      options.metadefsDirGiven = true;
     } else if (NUMBER_OPTIONS[name]) {
       const spec = NUMBER_OPTIONS[name];
       options[spec.key] = parseNumber(name, takeValue(), spec);
