@@ -1,8 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { DocumentMemo } from '../../../shared/application/document-memo';
 import { MetadefAuthorizer } from '../../../shared/application/metadef-authorizer';
 import { lastValue, visibilityFilter } from '../../../shared/application/query-params';
-import { NamespaceDocument, namespaceOf } from '../../../read-model/documents';
+import { namespaceOf } from '../../../read-model/documents';
 import { CATALOG_READ_MODEL, type CatalogReadModel } from '../../../read-model/read-model.port';
 import { NamespaceNotFoundByNameError, ResourceNotFoundError } from '../../domain/namespace.errors';
 import { isNamespaceVisible } from '../../domain/namespace.visibility';
@@ -11,8 +12,8 @@ import { GetNamespaceQuery } from './get-namespace.query';
 
 @QueryHandler(GetNamespaceQuery)
 export class GetNamespaceHandler implements IQueryHandler<GetNamespaceQuery, string> {
-  /** The unprefixed detail of each document, serialized once per document version. */
-  private readonly serialized = new WeakMap<NamespaceDocument, string>();
+  /** The detail of each document, per prefix, serialized once per document version. */
+  private readonly memo = new DocumentMemo();
 
   constructor(
     @Inject(CATALOG_READ_MODEL) private readonly readModel: CatalogReadModel,
@@ -38,14 +39,8 @@ export class GetNamespaceHandler implements IQueryHandler<GetNamespaceQuery, str
     const prefix = resourceType
       ? document.resource_type_associations.find((entry) => entry.name === resourceType)?.prefix
       : undefined;
-    if (prefix) {
-      return JSON.stringify(namespaceDetail(namespaceOf(document), prefix));
-    }
-    let body = this.serialized.get(document);
-    if (body === undefined) {
-      body = JSON.stringify(namespaceDetail(namespaceOf(document)));
-      this.serialized.set(document, body);
-    }
-    return body;
+    return this.memo.get(document, prefix ?? '', () =>
+      JSON.stringify(namespaceDetail(namespaceOf(document), prefix ?? undefined)),
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { DocumentMemo } from '../../../shared/application/document-memo';
 import { MetadefAuthorizer } from '../../../shared/application/metadef-authorizer';
 import { CATALOG_READ_MODEL, type CatalogReadModel } from '../../../read-model/read-model.port';
 import { findObject } from '../../domain/decisions/object.decisions';
@@ -9,6 +10,8 @@ import { GetObjectQuery } from './get-object.query';
 
 @QueryHandler(GetObjectQuery)
 export class GetObjectHandler implements IQueryHandler<GetObjectQuery, string> {
+  private readonly memo = new DocumentMemo();
+
   constructor(
     @Inject(CATALOG_READ_MODEL) private readonly readModel: CatalogReadModel,
     private readonly authorizer: MetadefAuthorizer,
@@ -24,6 +27,8 @@ export class GetObjectHandler implements IQueryHandler<GetObjectQuery, string> {
     );
     this.authorizer.authorize(identity, 'get_metadef_object', document);
     const object = findObject(document, objectName);
-    return JSON.stringify(objectView(document.namespace, object));
+    return this.memo.get(document, objectName, () =>
+      JSON.stringify(objectView(document.namespace, object)),
+    );
   }
 }

@@ -2,18 +2,24 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { NotFoundError } from '../../../shared/domain/catalog-error';
 import { Messages } from '../../../shared/domain/messages';
+import { DocumentMemo } from '../../../shared/application/document-memo';
 import { MetadefAuthorizer } from '../../../shared/application/metadef-authorizer';
 import { lastValue } from '../../../shared/application/query-params';
 import { NamespaceDocument } from '../../../read-model/documents';
 import { CATALOG_READ_MODEL, type CatalogReadModel } from '../../../read-model/read-model.port';
 import { findProperty } from '../../domain/decisions/property.decisions';
-import { AssociationNotFoundError, PropertyPrefixMismatchError } from '../../domain/namespace.errors';
+import {
+  AssociationNotFoundError,
+  PropertyPrefixMismatchError,
+} from '../../domain/namespace.errors';
 import { requireVisibleNamespace } from '../../domain/namespace.visibility';
 import { propertyView } from '../../representations/property.representation';
 import { GetPropertyQuery } from './get-property.query';
 
 @QueryHandler(GetPropertyQuery)
 export class GetPropertyHandler implements IQueryHandler<GetPropertyQuery, string> {
+  private readonly memo = new DocumentMemo();
+
   constructor(
     @Inject(CATALOG_READ_MODEL) private readonly readModel: CatalogReadModel,
     private readonly authorizer: MetadefAuthorizer,
@@ -33,7 +39,9 @@ export class GetPropertyHandler implements IQueryHandler<GetPropertyQuery, strin
       ? await this.unprefixedName(document, propertyName, resourceType, context.identity)
       : propertyName;
     const property = findProperty(document, storedName);
-    return JSON.stringify(propertyView(property.name, property.definition));
+    return this.memo.get(document, storedName, () =>
+      JSON.stringify(propertyView(property.name, property.definition)),
+    );
   }
 
   /**
@@ -51,7 +59,9 @@ export class GetPropertyHandler implements IQueryHandler<GetPropertyQuery, strin
     if (!known.some((type) => type.name === resourceType)) {
       throw new NotFoundError(Messages.RESOURCE_TYPE_NOT_FOUND, { name: resourceType });
     }
-    const association = document.resource_type_associations.find((entry) => entry.name === resourceType);
+    const association = document.resource_type_associations.find(
+      (entry) => entry.name === resourceType,
+    );
     if (!association) {
       throw new AssociationNotFoundError(resourceType, document.namespace);
     }

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { DocumentMemo } from '../../../shared/application/document-memo';
 import { MetadefAuthorizer } from '../../../shared/application/metadef-authorizer';
 import { CATALOG_READ_MODEL, type CatalogReadModel } from '../../../read-model/read-model.port';
 import { findTag } from '../../domain/decisions/tag.decisions';
@@ -9,6 +10,8 @@ import { GetTagQuery } from './get-tag.query';
 
 @QueryHandler(GetTagQuery)
 export class GetTagHandler implements IQueryHandler<GetTagQuery, string> {
+  private readonly memo = new DocumentMemo();
+
   constructor(
     @Inject(CATALOG_READ_MODEL) private readonly readModel: CatalogReadModel,
     private readonly authorizer: MetadefAuthorizer,
@@ -22,6 +25,7 @@ export class GetTagHandler implements IQueryHandler<GetTagQuery, string> {
       this.authorizer.callerOf(identity),
     );
     this.authorizer.authorize(identity, 'get_metadef_tag', document);
-    return JSON.stringify(tagView(findTag(document, tagName)));
+    const tag = findTag(document, tagName);
+    return this.memo.get(document, tagName, () => JSON.stringify(tagView(tag)));
   }
 }

@@ -6,7 +6,10 @@ import { CATALOG_READ_MODEL, type CatalogReadModel } from '../../../read-model/r
 import { LIST_LIMITS, type ListLimits } from '../../../read-model/list-limits';
 import { NamespaceNotFoundByNameError } from '../../domain/namespace.errors';
 import { isNamespaceVisible } from '../../domain/namespace.visibility';
-import { NAMESPACES_SCHEMA_LINK, namespaceListItem } from '../../representations/namespace.representation';
+import {
+  NAMESPACES_SCHEMA_LINK,
+  namespaceListItem,
+} from '../../representations/namespace.representation';
 import { namespaceOf } from '../../../read-model/documents';
 import { ListNamespacesQuery } from './list-namespaces.query';
 import { namespaceListQuery, parseNamespaceListParams } from './namespace-list.definition';

@@ -4,7 +4,11 @@ import { InvalidInputError } from '../../../shared/domain/catalog-error';
 import { Messages } from '../../../shared/domain/messages';
 import { sortedByName } from '../../../shared/domain/property-definition';
 import { MetadefAuthorizer } from '../../../shared/application/metadef-authorizer';
-import { integerLimit, sortDirection, visibilityFilter } from '../../../shared/application/query-params';
+import {
+  integerLimit,
+  sortDirection,
+  visibilityFilter,
+} from '../../../shared/application/query-params';
 import { CATALOG_READ_MODEL, type CatalogReadModel } from '../../../read-model/read-model.port';
 import { requireVisibleNamespace } from '../../domain/namespace.visibility';
 import { OBJECTS_SCHEMA_LINK, objectView } from '../../representations/object.representation';

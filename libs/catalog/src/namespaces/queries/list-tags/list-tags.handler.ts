@@ -67,7 +67,9 @@ function sortTags(tags: readonly TagEntry[], key: TagSortKey, dir: 'asc' | 'desc
   return [...tags].sort(
     (a, b) =>
       sign *
-      (compare(primary(a), primary(b)) || compare(a.created_at, b.created_at) || compare(a.seq, b.seq)),
+      (compare(primary(a), primary(b)) ||
+        compare(a.created_at, b.created_at) ||
+        compare(a.seq, b.seq)),
   );
 }
 
