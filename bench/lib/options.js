@@ -30,7 +30,7 @@ Options:
   --namespaces N           namespaces created for the memory figure (default 10000, smoke 200)
   --namespace-connections N
                            concurrent requests while creating them (default 4)
-  --idle S                 seconds the resident memory is watched after the creates (default 30,
+  --idle S                 seconds the resident memory is watched after the creates (default 60,
                            smoke 2); the last reading is reported
   --metadefs-dir DIR       folder of catalog files to load (default $METADEFS_DIR, else
                            ../shared/metadefs beside the repository)
@@ -60,7 +60,7 @@ function defaultOptions(smoke) {
     writeDurationSeconds: smoke ? 1 : 10,
     namespaces: smoke ? 200 : 10000,
     namespaceConnections: 4,
-    idleSeconds: smoke ? 2 : 30,
+    idleSeconds: smoke ? 2 : 60,
     metadefsDir:
       process.env.METADEFS_DIR || path.resolve(REPOSITORY_ROOT, '..', 'shared', 'metadefs'),
     metadefsDirGiven: Boolean(process.env.METADEFS_DIR),

@@ -1,5 +1,7 @@
 'use strict';
 
+const { causeOf } = require('./gap-causes');
+
 // Markdown output: the results table, the notes under it, the gaps, and BENCHMARKS.md.
 
 const COLUMNS = [
@@ -76,7 +78,7 @@ function renderGaps(gaps) {
   return gaps
     .map(
       (gap) =>
-        `- ${gap.figure} (${gap.store}): measured ${gap.measured}, target ${gap.target}.\n  cause: to be analysed`,
+        `- ${gap.figure} (${gap.store}): measured ${gap.measured}, target ${gap.target}.\n  cause: ${causeOf(gap) ?? 'to be analysed'}`,
     )
     .join('\n');
 }
