@@ -9,10 +9,16 @@ const KAFKA_MONGODB_READS =
   'through any API replica is visible to the next read on every replica; documents then come ' +
   'from an in-process cache while the checkpoint stays. FerretDB v1.24 (SQLite) answers that ' +
   'point query in about 1.4 ms (50 sequential findOne calls on a one-document collection, ' +
-  'mongodb driver 6, this machine), which bounds the request rate. The schema route reads no ' +
-  'read model and stays above the target. Not measured against MongoDB itself.';
+  'mongodb driver 6, this machine), which bounds the request rate. Not measured against ' +
+  'MongoDB itself.';
+
+const KAFKA_MONGODB_SCHEMA =
+  'this route reads no read model and runs the same code as the embedded API, which reached ' +
+  'the target in the same run; here the API shares the two cores with the Kafka broker, ' +
+  'FerretDB and the projector, whose Kafka consumers keep polling.';
 
 const CAUSES = [
+  { figure: 'GET /v2/schemas/', store: 'Kafka+MongoDB', cause: KAFKA_MONGODB_SCHEMA },
   { figure: 'GET ', store: 'Kafka+MongoDB', cause: KAFKA_MONGODB_READS },
   {
     figure: 'Create a property then GET it',
