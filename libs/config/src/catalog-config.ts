@@ -47,7 +47,7 @@ export class CatalogConfig {
   @MinLength(1)
   DATA_DIR = './.data';
 
-  /** How callers are identified: `noauth`, `trusted-headers` or `keystone`. */
+  /** The authentication strategy: `noauth`, `trusted-headers` or `keystone`. */
   @IsIn(['noauth', 'trusted-headers', 'keystone'])
   AUTH_STRATEGY: 'noauth' | 'trusted-headers' | 'keystone' = 'noauth';
 
@@ -61,7 +61,7 @@ export class CatalogConfig {
   @IsBoolean()
   ALLOW_ANONYMOUS_ACCESS = false;
 
-  /** Largest namespace page a list returns, whatever `limit` asks for. */
+  /** Maximum namespace page size; a larger `limit` is reduced to it. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -85,15 +85,15 @@ export class CatalogConfig {
   @Min(1)
   MAX_REQUEST_ID_LENGTH = 64;
 
-  /** Where events are stored: `file` (embedded) or `kafka`. */
+  /** The event log adapter: `file` (embedded) or `kafka`. */
   @IsIn(['file', 'kafka'])
   EVENT_LOG: 'file' | 'kafka' = 'file';
 
-  /** Where read models live: `memory` (embedded) or `mongodb`. */
+  /** The read-model adapter: `memory` (embedded) or `mongodb`. */
   @IsIn(['memory', 'mongodb'])
   READ_MODEL: 'memory' | 'mongodb' = 'memory';
 
-  /** How long a write waits for the read model to show it before answering, in milliseconds. */
+  /** Maximum time a write waits for the read model to show it before responding, in milliseconds. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -117,7 +117,7 @@ export class CatalogConfig {
   @MinLength(1)
   KAFKA_BROKERS = '127.0.0.1:9092';
 
-  /** The topic that holds the event log. */
+  /** The topic that contains the event log. */
   @IsString()
   @MinLength(1)
   KAFKA_TOPIC = 'metadefs.events';
@@ -152,7 +152,7 @@ export class CatalogConfig {
   @MinLength(1)
   MONGODB_URL = 'mongodb://127.0.0.1:27017';
 
-  /** Database that holds the read models. */
+  /** Database that contains the read models. */
   @IsString()
   @MinLength(1)
   MONGODB_DATABASE = 'metadefs';

@@ -139,7 +139,7 @@ export function decideDeleteNamespace(
   return { events: [new NamespaceDeletedEvent(payload)], streams: [namespaceStream(name)], result: undefined };
 }
 
-/** Which children a delete-all route removes. */
+/** The child collection a delete-all route removes. */
 export type ChildCollection = 'objects' | 'properties' | 'tags';
 
 /**

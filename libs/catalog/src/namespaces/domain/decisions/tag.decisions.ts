@@ -20,7 +20,7 @@ import {
 } from '../namespace.errors';
 import { requireVisibleNamespace } from '../namespace.visibility';
 
-/** The longest tag name, in code points. */
+/** The maximum length of a tag name, in code points. */
 export const TAG_NAME_MAX_LENGTH = 80;
 
 /**
