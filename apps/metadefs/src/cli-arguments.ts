@@ -34,8 +34,18 @@ db_unload_metadefs, db_export_metadefs [PATH], with true/false values for the fl
 `;
 
 const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = {
-  true: true, yes: true, on: true, '1': true, t: true, y: true,
-  false: false, no: false, off: false, '0': false, f: false, n: false,
+  true: true,
+  yes: true,
+  on: true,
+  '1': true,
+  t: true,
+  y: true,
+  false: false,
+  no: false,
+  off: false,
+  '0': false,
+  f: false,
+  n: false,
 };
 
 /** Parses the arguments after the program name. */
@@ -43,6 +53,7 @@ export function parseArguments(args: readonly string[], defaultPath: string): Cl
   const [command, ...rest] = args;
   switch (command) {
     case undefined:
+      throw new UsageError('A command is required');
     case 'help':
     case '--help':
     case '-h':
@@ -53,7 +64,8 @@ export function parseArguments(args: readonly string[], defaultPath: string): Cl
       return parseLegacyLoad(rest, defaultPath);
     case 'unload':
     case 'db_unload_metadefs':
-      if (rest.length > 0) throw new UsageError(`unload takes no arguments, got: ${rest.join(' ')}`);
+      if (rest.length > 0)
+        throw new UsageError(`unload takes no arguments, got: ${rest.join(' ')}`);
       return { operation: 'unload' };
     case 'export':
       return { operation: 'export', path: parseOptions(rest, []).path ?? defaultPath };
@@ -69,17 +81,26 @@ function parseLoad(args: readonly string[], defaultPath: string): CliCommand {
   return {
     operation: 'load',
     path: options.path ?? defaultPath,
-    mode: loadMode(options.flags.has('--merge'), options.flags.has('--prefer_new'), options.flags.has('--overwrite')),
+    mode: loadMode(
+      options.flags.has('--merge'),
+      options.flags.has('--prefer_new'),
+      options.flags.has('--overwrite'),
+    ),
   };
 }
 
 function parseLegacyLoad(args: readonly string[], defaultPath: string): CliCommand {
-  if (args.length > 4) throw new UsageError(`db_load_metadefs takes at most 4 arguments, got ${args.length}`);
+  if (args.length > 4)
+    throw new UsageError(`db_load_metadefs takes at most 4 arguments, got ${args.length}`);
   const [path, merge, preferNew, overwrite] = args;
   return {
     operation: 'load',
     path: path ?? defaultPath,
-    mode: loadMode(flag(merge, 'MERGE'), flag(preferNew, 'PREFER_NEW'), flag(overwrite, 'OVERWRITE')),
+    mode: loadMode(
+      flag(merge, 'MERGE'),
+      flag(preferNew, 'PREFER_NEW'),
+      flag(overwrite, 'OVERWRITE'),
+    ),
   };
 }
 

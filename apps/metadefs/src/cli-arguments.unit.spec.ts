@@ -13,8 +13,14 @@ function thrown(action: () => unknown): unknown {
 
 describe(parseArguments.name, () => {
   describe('when asking for help', () => {
-    it.each([[[]], [['help']], [['--help']], [['-h']]])('shows help for %p', (args) => {
+    it.each([[['help']], [['--help']], [['-h']]])('shows help for %p', (args) => {
       expect(parseArguments(args, DEFAULT_PATH)).toEqual({ operation: 'help' });
+    });
+  });
+
+  describe('when no command is given', () => {
+    it('is a usage error', () => {
+      expect(() => parseArguments([], DEFAULT_PATH)).toThrow(UsageError);
     });
   });
 

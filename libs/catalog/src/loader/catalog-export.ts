@@ -16,12 +16,21 @@ export interface ExportedFile {
  * that leaves nothing), made unique with `-2`, `-3`, ... Owners and timestamps are not
  * exported; definitions are written as stored.
  */
+/**
+ * Maximum length of the base of an exported file name, in UTF-8 bytes. File systems allow 255
+ * bytes per name, and eighty three-byte letters plus a suffix and `.json` would exceed that.
+ */
+const MAX_BASE_NAME_BYTES = 200;
+
 export function exportCatalog(view: CatalogView): ExportedFile[] {
   const used = new Set<string>();
   const files: ExportedFile[] = [];
   const records = [...view.namespaces()].sort((a, b) => a.seq - b.seq);
   for (const record of records) {
-    const base = lettersAndDigits(record.display_name) || lettersAndDigits(record.namespace) || 'namespace';
+    const base = truncateBytes(
+      lettersAndDigits(record.display_name) || lettersAndDigits(record.namespace) || 'namespace',
+      MAX_BASE_NAME_BYTES,
+    );
     let fileName = `${base}.json`;
     for (let suffix = 2; used.has(fileName.toLowerCase()); suffix += 1) {
       fileName = `${base}-${suffix}.json`;
@@ -60,4 +69,15 @@ function fileContent(record: NamespaceRecord): JsonObject {
     }),
     tags: record.tags.map((tag) => ({ name: tag.name })),
   };
+}
+
+function truncateBytes(text: string, max: number): string {
+  let bytes = 0;
+  let kept = '';
+  for (const character of text) {
+    bytes += Buffer.byteLength(character);
+    if (bytes > max) break;
+    kept += character;
+  }
+  return kept;
 }

@@ -57,6 +57,20 @@ describe(exportCatalog.name, () => {
       expect(exportCatalog(state)[0].fileName).toBe('Réseauµ.json');
     });
 
+    it('keeps file names within 255 bytes', () => {
+      const state = loaded(
+        { namespace: uniqueName('ns'), display_name: '中'.repeat(80) },
+        {
+          namespace: uniqueName('ns'),
+          display_name: '中'.repeat(80),
+        },
+      );
+
+      const names = exportCatalog(state).map((file) => file.fileName);
+
+      expect(names).toEqual([`${'中'.repeat(66)}.json`, `${'中'.repeat(66)}-2.json`]);
+    });
+
     it('falls back to the namespace name', () => {
       const state = loaded({ namespace: 'OS::Compute::Quota' });
 

@@ -1,4 +1,4 @@
-import { JsonObject, isJsonObject } from '../shared/domain/json';
+import { JsonObject, MAX_JSON_DEPTH, findJsonProblem, isJsonObject } from '../shared/domain/json';
 
 /** An association as a catalog file gives it. */
 export interface FileAssociation {
@@ -45,8 +45,20 @@ export class CatalogFileError extends Error {
  * top-level keys are ignored, as Glance's loader ignores them; property definitions are not
  * validated, because the loader stores them verbatim.
  */
+/** The one name no catalog entity may have: as a JSON object key it would set a prototype. */
+const RESERVED_NAME = '__proto__';
+
 export function readCatalogFile(content: unknown): CatalogFile {
   if (!isJsonObject(content)) throw new CatalogFileError('the file is not a JSON object');
+  const problem = findJsonProblem(content);
+  if (problem === 'too_deep') {
+    throw new CatalogFileError(
+      `the file nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep`,
+    );
+  }
+  if (problem === 'lone_surrogate') {
+    throw new CatalogFileError('the file has a string with an unpaired UTF-16 surrogate escape');
+  }
   const namespace = content.namespace;
   if (typeof namespace !== 'string' || namespace.length === 0) {
     throw new CatalogFileError('"namespace" must be a non-empty string');
@@ -76,14 +88,17 @@ export function readCatalogFile(content: unknown): CatalogFile {
         properties: definitionMap(item.properties, `${where}.properties`),
       };
     }),
-    tags: list(content, 'tags').map((item, index) => requiredString(item, 'name', `tags[${index}]`)),
+    tags: list(content, 'tags').map((item, index) =>
+      requiredString(item, 'name', `tags[${index}]`),
+    ),
   };
 }
 
 function optionalString(object: JsonObject, key: string, where = ''): string | null {
   const value = object[key];
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') throw new CatalogFileError(`"${path(where, key)}" must be a string`);
+  if (typeof value !== 'string')
+    throw new CatalogFileError(`"${path(where, key)}" must be a string`);
   return value;
 }
 
@@ -113,6 +128,11 @@ function definitionMap(value: unknown, where: string): JsonObject {
   if (value === undefined || value === null) return {};
   if (!isJsonObject(value) || !Object.values(value).every(isJsonObject)) {
     throw new CatalogFileError(`"${where}" must map names to property definitions`);
+  }
+  if (Object.hasOwn(value, RESERVED_NAME)) {
+    throw new CatalogFileError(
+      `"${where}" names a property '${RESERVED_NAME}', which cannot be a name`,
+    );
   }
   return value;
 }

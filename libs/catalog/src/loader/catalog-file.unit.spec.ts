@@ -168,6 +168,21 @@ describe(readCatalogFile.name, () => {
         content: { namespace: 'n', tags: [{}] },
         message: '"tags[0].name" is required',
       },
+      {
+        label: 'a property named __proto__',
+        content: JSON.parse('{"namespace": "n", "properties": {"__proto__": {"type": "string"}}}'),
+        message: `"properties" names a property '__proto__', which cannot be a name`,
+      },
+      {
+        label: 'an unpaired surrogate',
+        content: JSON.parse('{"namespace": "n\\ud800"}'),
+        message: 'the file has a string with an unpaired UTF-16 surrogate escape',
+      },
+      {
+        label: 'nesting past the limit',
+        content: { namespace: 'n', x: JSON.parse(`${'['.repeat(40)}${']'.repeat(40)}`) },
+        message: 'the file nests arrays and objects more than 32 levels deep',
+      },
     ];
 
     it.each(cases)('rejects $label', ({ content, message }) => {

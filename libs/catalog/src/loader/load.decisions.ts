@@ -114,7 +114,12 @@ function loadAssociations(context: ChildContext): void {
     const type = view.resourceType(association.name);
     if (!type) {
       events.push(
-        new ResourceTypeCreatedEvent({ name: association.name, protected: true, created_at: now, updated_at: null }),
+        new ResourceTypeCreatedEvent({
+          name: association.name,
+          protected: true,
+          created_at: now,
+          updated_at: null,
+        }),
       );
     } else if (preferNew) {
       events.push(
@@ -127,7 +132,9 @@ function loadAssociations(context: ChildContext): void {
       );
     }
 
-    const present = current?.resource_type_associations.find((entry) => entry.name === association.name);
+    const present = current?.resource_type_associations.find(
+      (entry) => entry.name === association.name,
+    );
     const entry = {
       name: association.name,
       prefix: association.prefix,
@@ -142,7 +149,11 @@ function loadAssociations(context: ChildContext): void {
     } else if (preferNew) {
       events.push(
         new ResourceTypeAssociationUpdatedEvent(
-          associationPayload(file.namespace, { ...entry, created_at: present.created_at, updated_at: now }),
+          associationPayload(file.namespace, {
+            ...entry,
+            created_at: present.created_at,
+            updated_at: now,
+          }),
         ),
       );
     }
@@ -154,7 +165,11 @@ function loadProperties(context: ChildContext): void {
   for (const property of mapToDefinitions(file.properties)) {
     const present = current?.properties.some((entry) => entry.name === property.name);
     if (!present) {
-      events.push(new PropertyCreatedEvent(propertyPayload(file.namespace, property.name, property.definition)));
+      events.push(
+        new PropertyCreatedEvent(
+          propertyPayload(file.namespace, property.name, property.definition),
+        ),
+      );
     } else if (preferNew) {
       const payload = propertyPayload(file.namespace, property.name, property.definition, {
         nameOld: property.name,
@@ -179,10 +194,18 @@ function loadObjects(context: ChildContext): void {
       properties,
     };
     if (!present) {
-      const payload = objectPayload(file.namespace, { ...entry, created_at: now, updated_at: null });
+      const payload = objectPayload(file.namespace, {
+        ...entry,
+        created_at: now,
+        updated_at: null,
+      });
       events.push(new ObjectCreatedEvent(payload));
     } else if (preferNew) {
-      const payload = objectPayload(file.namespace, { ...entry, created_at: present.created_at, updated_at: now });
+      const payload = objectPayload(file.namespace, {
+        ...entry,
+        created_at: present.created_at,
+        updated_at: now,
+      });
       events.push(new ObjectUpdatedEvent(payload));
     }
   }
@@ -196,7 +219,11 @@ function loadTags(context: ChildContext): void {
     seen.add(name);
     const present = current?.tags.find((entry) => entry.name === name);
     if (!present) {
-      events.push(new TagCreatedEvent(tagPayload(file.namespace, { name, created_at: now, updated_at: null })));
+      events.push(
+        new TagCreatedEvent(
+          tagPayload(file.namespace, { name, created_at: now, updated_at: null }),
+        ),
+      );
     } else if (preferNew) {
       events.push(new TagUpdatedEvent(tagPayload(file.namespace, { ...present, updated_at: now })));
     }
@@ -227,22 +254,50 @@ function newNamespace(file: CatalogFile, now: string): NamespaceRecord {
   };
 }
 
+/** Counts of one unload commit: the entities it deleted and those left for the next one. */
+export interface UnloadBatch {
+  readonly namespaces: number;
+  readonly resourceTypes: number;
+  readonly remaining: number;
+}
+
 /**
- * Empties the catalog as `db_unload_metadefs` does: every namespace with its children, then
- * every resource type, API-created ones included. One commit; no notifications.
+ * Entities one unload commit deletes at most. Each deletion is one event of about a kilobyte,
+ * so a batch stays far below the size limit of a commit however large the catalog grows.
  */
-export function decideUnload(view: CatalogView, instant: Date): Decision<{ namespaces: number; resourceTypes: number }> {
+export const UNLOAD_BATCH_SIZE = 500;
+
+/**
+ * Empties the catalog as `db_unload_metadefs` does, one batch per commit: every namespace with
+ * its children first, then every resource type, API-created ones included. Resource types go
+ * only once no namespace is left, so no batch deletes a type an association still names.
+ * No notifications.
+ */
+export function decideUnload(
+  view: CatalogView,
+  instant: Date,
+  batchSize = UNLOAD_BATCH_SIZE,
+): Decision<UnloadBatch> {
   const now = isoTime(instant);
   const events: DomainEvent[] = [];
   const streams: string[] = [];
   let namespaces = 0;
   let resourceTypes = 0;
+  let remaining = 0;
   for (const record of view.namespaces()) {
+    if (events.length >= batchSize) {
+      remaining += 1;
+      continue;
+    }
     events.push(new NamespaceDeletedEvent(namespacePayload(record, { deletedAt: now })));
     streams.push(namespaceStream(record.namespace));
     namespaces += 1;
   }
   for (const type of view.resourceTypes()) {
+    if (remaining > 0 || events.length >= batchSize) {
+      remaining += 1;
+      continue;
+    }
     events.push(
       new ResourceTypeDeletedEvent({
         name: type.name,
@@ -254,5 +309,5 @@ export function decideUnload(view: CatalogView, instant: Date): Decision<{ names
     streams.push(resourceTypeStream(type.name));
     resourceTypes += 1;
   }
-  return { events, streams, result: { namespaces, resourceTypes } };
+  return { events, streams, result: { namespaces, resourceTypes, remaining } };
 }

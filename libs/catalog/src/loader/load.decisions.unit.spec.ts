@@ -575,7 +575,7 @@ describe(decideUnload.name, () => {
 
       const decision = decideUnload(catalog.state, SECOND_LOAD);
 
-      expect(decision.result).toEqual({ namespaces: 2, resourceTypes: 3 });
+      expect(decision.result).toEqual({ namespaces: 2, resourceTypes: 3, remaining: 0 });
     });
 
     it('deletes namespaces then types', () => {
@@ -608,6 +608,43 @@ describe(decideUnload.name, () => {
 
       expect(decision.streams).toHaveLength(5);
     });
+
+    it('stops at the batch size and counts what is left', () => {
+      const catalog = loadedCatalog();
+
+      const decision = decideUnload(catalog.state, SECOND_LOAD, 1);
+
+      expect(decision.result).toEqual({ namespaces: 1, resourceTypes: 0, remaining: 4 });
+    });
+
+    it('keeps resource types until no namespace is left', () => {
+      const catalog = loadedCatalog();
+
+      const decision = decideUnload(catalog.state, SECOND_LOAD, 3);
+
+      expect(typesOf(decision)).toEqual([
+        'namespace.deleted.v1',
+        'namespace.deleted.v1',
+        'resource_type.deleted.v1',
+      ]);
+      expect(decision.result.remaining).toBe(2);
+    });
+
+    it('empties the folded catalog over repeated batches', () => {
+      const catalog = loadedCatalog();
+
+      let batches = 0;
+      for (;;) {
+        const decision = decideUnload(catalog.state, SECOND_LOAD, 2);
+        catalog.apply(decision);
+        batches += 1;
+        if (decision.result.remaining === 0) break;
+      }
+
+      expect(batches).toBe(3);
+      expect([...catalog.state.namespaces()]).toEqual([]);
+      expect([...catalog.state.resourceTypes()]).toEqual([]);
+    });
   });
 
   describe('when the catalog is empty', () => {
@@ -615,7 +652,7 @@ describe(decideUnload.name, () => {
       const decision = decideUnload(new CatalogState(), SECOND_LOAD);
 
       expect(decision.events).toEqual([]);
-      expect(decision.result).toEqual({ namespaces: 0, resourceTypes: 0 });
+      expect(decision.result).toEqual({ namespaces: 0, resourceTypes: 0, remaining: 0 });
     });
   });
 });

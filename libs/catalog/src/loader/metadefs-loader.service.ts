@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { RequestContext } from '../shared/application/request-context';
+import { CatalogError } from '../shared/domain/catalog-error';
 import { WriteModel } from '../write-model/write-model.service';
 import { CatalogFileError, readCatalogFile } from './catalog-file';
 import { exportCatalog } from './catalog-export';
@@ -54,8 +55,18 @@ export class MetadefsLoader {
     return reports;
   }
 
+  /** Deletes every namespace and resource type, one batch per commit; returns the counts. */
   async unload(): Promise<{ namespaces: number; resourceTypes: number }> {
-    return this.commands.execute(new UnloadMetadefsCommand(this.loaderContext('unload')));
+    const context = this.loaderContext('unload');
+    let namespaces = 0;
+    let resourceTypes = 0;
+    for (;;) {
+      const batch = await this.commands.execute(new UnloadMetadefsCommand(context));
+      namespaces += batch.namespaces;
+      resourceTypes += batch.resourceTypes;
+      if (batch.remaining === 0 || batch.namespaces + batch.resourceTypes === 0) break;
+    }
+    return { namespaces, resourceTypes };
   }
 
   /** Writes one file per namespace into the existing directory `path`; returns the file names. */
@@ -72,20 +83,25 @@ export class MetadefsLoader {
     return files.map((file) => file.fileName);
   }
 
-  private async loadFile(path: string, mode: LoadMode, context: RequestContext): Promise<FileReport> {
+  private async loadFile(
+    path: string,
+    mode: LoadMode,
+    context: RequestContext,
+  ): Promise<FileReport> {
     let namespace: string | undefined;
     try {
-      const content: unknown = JSON.parse(await readFile(path, 'utf8'));
+      const content: unknown = JSON.parse(decodeUtf8(await readFile(path)));
       const file = readCatalogFile(content);
       namespace = file.namespace;
-      const outcome = await this.commands.execute(new LoadNamespaceFileCommand(context, file, mode));
+      const outcome = await this.commands.execute(
+        new LoadNamespaceFileCommand(context, file, mode),
+      );
       return { file: path, namespace, outcome };
     } catch (error) {
-      if (error instanceof SyntaxError || error instanceof CatalogFileError || isFileError(error)) {
-        this.logger.error('Skipped a catalog file', { file: path, error: error.message });
-        return { file: path, namespace, outcome: 'failed', error: error.message };
-      }
-      throw error;
+      const reason = skipReason(error);
+      if (reason === undefined) throw error;
+      this.logger.error('Skipped a catalog file', { file: path, error: reason });
+      return { file: path, namespace, outcome: 'failed', error: reason };
     }
   }
 
@@ -94,18 +110,26 @@ export class MetadefsLoader {
     if (!info) throw new LoadPathError(`${path} does not exist or cannot be read`);
     if (info.isFile()) return [path];
 
-    const entries = await readdir(path, { withFileTypes: true });
-    const files = entries
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
-      .map((entry) => join(path, entry.name))
-      .sort();
+    const names = (await readdir(path)).filter((name) => name.endsWith('.json')).sort();
+    const files: string[] = [];
+    // stat follows symbolic links, so a link to a catalog file loads like the file itself.
+    for (const name of names) {
+      const entry = await stat(join(path, name)).catch(() => undefined);
+      if (entry?.isFile()) files.push(join(path, name));
+    }
     if (files.length === 0) throw new LoadPathError(`${path} holds no .json files`);
     return files;
   }
 
   private loaderContext(operation: string): RequestContext {
     return {
-      identity: { userId: 'metadefs-loader', projectId: null, domainId: null, roles: ['admin'], readOnly: false },
+      identity: {
+        userId: 'metadefs-loader',
+        projectId: null,
+        domainId: null,
+        roles: ['admin'],
+        readOnly: false,
+      },
       requestId: `req-${operation}-${randomUUID()}`,
     };
   }
@@ -113,4 +137,38 @@ export class MetadefsLoader {
 
 function isFileError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+class NotUtf8Error extends Error {}
+
+function decodeUtf8(bytes: Buffer): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new NotUtf8Error('the file is not valid UTF-8');
+  }
+}
+
+/**
+ * Returns why a file is skipped, or undefined when the error must stop the whole run. A file
+ * that cannot be read, decoded or parsed, or whose content the catalog rejects, is skipped.
+ * An event log that cannot be reached stops the load.
+ */
+function skipReason(error: unknown): string | undefined {
+  if (error instanceof CatalogError) {
+    if (error.kind === 'unavailable') return undefined;
+    return `${error.key} ${JSON.stringify(error.detail.params ?? {})}`;
+  }
+  if (
+    error instanceof SyntaxError ||
+    error instanceof RangeError ||
+    error instanceof NotUtf8Error ||
+    error instanceof CatalogFileError ||
+    isFileError(error)
+  ) {
+    return error.message;
+  }
+  return undefined;
 }

@@ -19,6 +19,13 @@ import { WriteModel } from './write-model.service';
 const MAX_ATTEMPTS = 25;
 
 /**
+ * The largest commit a write may append, in bytes of encoded events: half of the 8 MiB batch
+ * the Kafka topic accepts. A body under the request size limit can still expand past it, for
+ * instance thousands of embedded associations that each also create a resource type.
+ */
+export const MAX_COMMIT_BYTES = 4 * 1024 * 1024;
+
+/**
  * How long a write waits for this process's follower to fold its own commit, in milliseconds.
  * The follower reads the record within milliseconds unless the broker went away right after
  * acknowledging the append.
@@ -100,7 +107,20 @@ export class CommitWriter {
     now: Date,
   ): Promise<{ result: CommitOutcome; positions: number[] }> {
     const commitId = randomUUID();
-    const records = encodeCommit(decision.events, expected, this.metadataOf(context), now, commitId);
+    const records = encodeCommit(
+      decision.events,
+      expected,
+      this.metadataOf(context),
+      now,
+      commitId,
+    );
+    const size = records.reduce((total, record) => total + Buffer.byteLength(record.value), 0);
+    if (size > MAX_COMMIT_BYTES) {
+      throw new CatalogError('too_large', {
+        key: Messages.COMMIT_TOO_LARGE,
+        params: { size, limit: MAX_COMMIT_BYTES },
+      });
+    }
     const outcome = this.writeModel.follower.awaitCommit(commitId);
     const positions = await this.append(records, commitId);
     const result = await this.awaitOutcome(outcome, commitId, positions, context);
@@ -127,7 +147,8 @@ export class CommitWriter {
     try {
       return this.decideNow(decide, decisionContext);
     } catch (error) {
-      if (!mayCatchUp || !(error instanceof CatalogError) || !(await this.catchUp(context))) throw error;
+      if (!mayCatchUp || !(error instanceof CatalogError) || !(await this.catchUp(context)))
+        throw error;
       return this.decideNow(decide, decisionContext);
     }
   }
@@ -183,7 +204,9 @@ export class CommitWriter {
       await this.readModel.appliedPosition();
     } catch (error) {
       if (error instanceof CatalogError) throw error;
-      throw new ServiceUnavailableError(Messages.READ_MODEL_UNAVAILABLE, undefined, { cause: error });
+      throw new ServiceUnavailableError(Messages.READ_MODEL_UNAVAILABLE, undefined, {
+        cause: error,
+      });
     }
   }
 
@@ -212,20 +235,28 @@ export class CommitWriter {
     throw new ServiceUnavailableError(Messages.EVENT_LOG_UNAVAILABLE);
   }
 
-  private async append(records: Parameters<EventLog['append']>[0], commitId: string): Promise<number[]> {
+  private async append(
+    records: Parameters<EventLog['append']>[0],
+    commitId: string,
+  ): Promise<number[]> {
     try {
       return await this.log.append(records);
     } catch (error) {
       this.writeModel.follower.forgetCommit(commitId);
       if (error instanceof EventLogUnavailableError) {
-        throw new ServiceUnavailableError(Messages.EVENT_LOG_UNAVAILABLE, undefined, { cause: error });
+        throw new ServiceUnavailableError(Messages.EVENT_LOG_UNAVAILABLE, undefined, {
+          cause: error,
+        });
       }
       throw error;
     }
   }
 
   private async awaitReadModel(position: number, context: RequestContext): Promise<void> {
-    const reached = await this.readModel.waitForPosition(position, this.settings.readYourWritesTimeoutMs);
+    const reached = await this.readModel.waitForPosition(
+      position,
+      this.settings.readYourWritesTimeoutMs,
+    );
     if (!reached) {
       this.logger.warn('The read model did not show a write within the wait limit', {
         correlationId: context.requestId,

@@ -17,8 +17,9 @@ export interface CommitMetadata {
 /**
  * A catalog event as it is stored: a CloudEvents 1.0 structured-mode JSON envelope. The
  * extension attributes tie the events of one commit together (`commitid`, `commitsize`,
- * `commitindex`) and carry the stream versions the commit was decided against
- * (`expectedversions`, a JSON object in a string).
+ * `commitindex`). The first event of a commit also carries the stream versions the commit was
+ * decided against (`expectedversions`, a JSON object in a string). Repeating them on every
+ * event would make a commit's size grow with the square of its streams.
  */
 export interface CloudEventEnvelope {
   readonly specversion: '1.0';
@@ -33,7 +34,7 @@ export interface CloudEventEnvelope {
   readonly commitid: string;
   readonly commitsize: number;
   readonly commitindex: number;
-  readonly expectedversions: string;
+  readonly expectedversions?: string;
   readonly correlationid: string;
   readonly actoruserid?: string;
   readonly actorprojectid?: string;
@@ -71,7 +72,7 @@ export function encodeCommit(
       commitid: commitId,
       commitsize: events.length,
       commitindex: index,
-      expectedversions: expected,
+      ...(index === 0 ? { expectedversions: expected } : {}),
       correlationid: metadata.correlationId,
       ...(metadata.userId ? { actoruserid: metadata.userId } : {}),
       ...(metadata.projectId ? { actorprojectid: metadata.projectId } : {}),
@@ -137,15 +138,17 @@ export function decodeRecord(record: StoredRecord): DecodedRecord {
     typeof envelope.commitid !== 'string' ||
     !Number.isInteger(envelope.commitsize) ||
     !Number.isInteger(envelope.commitindex) ||
-    typeof envelope.expectedversions !== 'string' ||
+    (envelope.commitindex === 0 && typeof envelope.expectedversions !== 'string') ||
     typeof current.data !== 'object' ||
     current.data === null
   ) {
     throw new UnreadableRecordError(record, envelope.type, 'missing commit attributes or data');
   }
-  let expectedVersions: Record<string, number>;
+  let expectedVersions: Record<string, number> = {};
   try {
-    expectedVersions = JSON.parse(envelope.expectedversions) as Record<string, number>;
+    if (envelope.expectedversions !== undefined) {
+      expectedVersions = JSON.parse(envelope.expectedversions) as Record<string, number>;
+    }
   } catch {
     throw new UnreadableRecordError(record, envelope.type, 'expectedversions is not JSON');
   }

@@ -142,6 +142,37 @@ describe(encodeCommit.name, () => {
       expect(records.map((record) => JSON.parse(record.value).commitindex)).toEqual([0, 1, 2]);
     });
 
+    it('carries the expected versions on the first event only', () => {
+      const namespace = `ns-${randomUUID()}`;
+      const expected = { [`namespace:${namespace}`]: 7 };
+
+      const records = encodeCommit(
+        [tagEvent(namespace, 'a'), tagEvent(namespace, 'b')],
+        expected,
+        metadata(),
+        TIME,
+      );
+
+      expect(records.map((record) => JSON.parse(record.value).expectedversions)).toEqual([
+        JSON.stringify(expected),
+        undefined,
+      ]);
+    });
+
+    it('decodes a later event of a commit without expected versions', () => {
+      const namespace = `ns-${randomUUID()}`;
+      const records = encodeCommit(
+        [tagEvent(namespace, 'a'), tagEvent(namespace, 'b')],
+        { [`namespace:${namespace}`]: 2 },
+        metadata(),
+        TIME,
+      );
+
+      const decoded = decodeRecord(stored(records[1], 2));
+
+      expect(decoded.expectedVersions).toEqual({});
+    });
+
     it('shares one commit id', () => {
       const namespace = `ns-${randomUUID()}`;
 

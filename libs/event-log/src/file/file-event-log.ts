@@ -74,11 +74,23 @@ export class FileEventLog implements EventLog {
   }
 
   async open(): Promise<void> {
-    mkdirSync(this.directory, { recursive: true });
-    this.fd = openSync(this.path, 'a+');
+    try {
+      mkdirSync(this.directory, { recursive: true });
+      this.fd = openSync(this.path, 'a+');
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `The event log file ${this.path} cannot be opened (check DATA_DIR): ${reason}`,
+        {
+          cause: error,
+        },
+      );
+    }
     await this.lock.withLock(async () => this.truncateTornTail());
     this.watcher = watch(this.path, () => this.scheduleRead());
-    this.watcher.on('error', (error) => this.logger.warn('Watching the event log failed', { error }));
+    this.watcher.on('error', (error) =>
+      this.logger.warn('Watching the event log failed', { error }),
+    );
     this.pollTimer = setInterval(() => this.scheduleRead(), this.pollIntervalMs);
     this.pollTimer.unref();
   }
@@ -130,15 +142,22 @@ export class FileEventLog implements EventLog {
     const batch = this.queue;
     this.queue = [];
     try {
-      const positions = await this.lock.withLock(() => this.serialize(() => this.writeBatch(batch)));
+      const positions = await this.lock.withLock(() =>
+        this.serialize(() => this.writeBatch(batch)),
+      );
       let next = 0;
       for (const pending of batch) {
         pending.resolve(positions.slice(next, next + pending.lines.length));
         next += pending.lines.length;
       }
     } catch (error) {
-      const failure = new EventLogUnavailableError(`Appending to ${this.path} failed`, { cause: error });
-      this.logger.error('Appending to the event log failed', { path: this.path, error: String(error) });
+      const failure = new EventLogUnavailableError(`Appending to ${this.path} failed`, {
+        cause: error,
+      });
+      this.logger.error('Appending to the event log failed', {
+        path: this.path,
+        error: String(error),
+      });
       for (const pending of batch) pending.reject(failure);
     } finally {
       this.flushing = false;
@@ -220,7 +239,9 @@ export class FileEventLog implements EventLog {
     if (this.fd === undefined) return;
     const { size } = fstatSync(this.fd);
     if (size <= this.knownBytes) return;
-    const consumed = await this.readRange(this.knownBytes, size, this.knownLines, [...this.subscribers]);
+    const consumed = await this.readRange(this.knownBytes, size, this.knownLines, [
+      ...this.subscribers,
+    ]);
     this.knownBytes += consumed.bytes;
     this.knownLines += consumed.lines;
   }
@@ -277,7 +298,8 @@ export class FileEventLog implements EventLog {
   }
 
   private requireFd(): number {
-    if (this.fd === undefined) throw new EventLogUnavailableError(`The event log ${this.path} is not open`);
+    if (this.fd === undefined)
+      throw new EventLogUnavailableError(`The event log ${this.path} is not open`);
     return this.fd;
   }
 }

@@ -39,25 +39,30 @@ export function decideEmbeddedContent(
   const streams: string[] = [];
 
   const associations: AssociationEntry[] = [];
+  const associated = new Set<string>();
   for (const association of input.resource_type_associations ?? []) {
     const entry = associationEntry(association, now);
     assertNoFourByteCharacters('create', 'namespace', associationFourByteFields(entry));
-    if (associations.some((existing) => existing.name === entry.name)) {
+    if (associated.has(entry.name)) {
       throw new AssociationDuplicateError(entry.name, ns);
     }
-    events.push(...resourceTypeCreation(view, entry.name, now, events));
+    associated.add(entry.name);
+    // A resource type appears once in the body, so no earlier event of this commit creates it.
+    events.push(...resourceTypeCreation(view, entry.name, now, []));
     streams.push(resourceTypeStream(entry.name));
     events.push(new ResourceTypeAssociatedEvent(associationPayload(ns, entry)));
     associations.push(entry);
   }
 
   const objects: ObjectEntry[] = [];
+  const objectNames = new Set<string>();
   for (const object of input.objects ?? []) {
     const entry = objectEntry(object, now, now);
     assertNoFourByteCharacters('create', 'namespace', objectFourByteFields(object));
-    if (objects.some((existing) => existing.name === entry.name)) {
+    if (objectNames.has(entry.name)) {
       throw new ObjectDuplicateError(entry.name, ns);
     }
+    objectNames.add(entry.name);
     events.push(
       new ObjectCreatedEvent(objectPayload(ns, entry, { requiredAsSent: object.required ?? null })),
     );
@@ -65,11 +70,13 @@ export function decideEmbeddedContent(
   }
 
   const tags: TagEntry[] = [];
+  const tagNames = new Set<string>();
   for (const tag of input.tags ?? []) {
     assertNoFourByteCharacters('create', 'namespace', { name: tag.name });
-    if (tags.some((existing) => existing.name === tag.name)) {
+    if (tagNames.has(tag.name)) {
       throw new TagDuplicateError(tag.name, ns);
     }
+    tagNames.add(tag.name);
     const entry: TagEntry = { name: tag.name, created_at: now, updated_at: now, seq: 0 };
     events.push(new TagCreatedEvent(tagPayload(ns, entry)));
     tags.push(entry);
