@@ -3,13 +3,17 @@ import { setFlagsFromString } from 'node:v8';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { CatalogConfig, consoleLoggerOptions, loadConfigOrExit } from '@metadefs/config';
+import { Messages } from '@metadefs/catalog';
 import {
   CatalogExceptionFilter,
   ErrorRenderer,
+  rawErrorResponse,
   registerMethodNotAllowedRoutes,
   registerRequestHooks,
 } from '@metadefs/http';
+import { MessageTranslator } from '@metadefs/i18n';
 import { AUTHENTICATOR, IdentityConfigurationError, type Authenticator } from '@metadefs/identity';
 import { ApiModule } from './api.module';
 
@@ -17,11 +21,47 @@ import { ApiModule } from './api.module';
 // stored as "1.0" as Glance stores it. Node 22 and later have this without the flag.
 setFlagsFromString('--harmony-json-parse-with-source');
 
+/** How long a client may take to send one whole request, headers and body, in milliseconds. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
 async function bootstrap(config: CatalogConfig): Promise<void> {
   const logger = new ConsoleLogger('metadefs-api', consoleLoggerOptions(config));
+  // The renderer exists only once Nest has built the module. Errors that Fastify raises before
+  // routing (a URL that does not decode, a request that is not HTTP) reach it through these.
+  let renderer: ErrorRenderer | undefined;
+  let translator: MessageTranslator | undefined;
   const adapter = new FastifyAdapter({
     bodyLimit: config.MAX_REQUEST_BODY_BYTES,
     exposeHeadRoutes: false,
+    // A client has this long to send its whole request, so a body trickled in byte by byte
+    // cannot hold a connection open forever.
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      if (!renderer) return reply.code(503).send();
+      const status = error.code === 'FST_ERR_BAD_URL' ? 400 : 500;
+      renderer.send(request, reply, status, {
+        key: status === 400 ? Messages.DECODE_ERROR : Messages.DEFAULT_500,
+      });
+    },
+    clientErrorHandler: (error: NodeJS.ErrnoException, socket) => {
+      if (error.code === 'ECONNRESET' || !socket.writable || !translator) {
+        socket.destroy();
+        return;
+      }
+      if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+        socket.end(
+          'HTTP/1.1 408 Request Timeout\r\nContent-Length: 0\r\nConnection: close\r\n\r\n',
+        );
+        return;
+      }
+      const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+      Logger.debug('Rejected a request that is not valid HTTP', { code: error.code });
+      socket.end(
+        rawErrorResponse(translator, tooLarge ? 431 : 400, {
+          key: tooLarge ? Messages.HEADERS_TOO_LARGE : Messages.REQUEST_MALFORMED,
+        }),
+      );
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     logger,
@@ -35,21 +75,31 @@ async function bootstrap(config: CatalogConfig): Promise<void> {
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>
     done(null, body),
   );
+  // Glance reads every body as JSON whatever its Content-Type header is. Fastify would reject a
+  // malformed media type (`json`, `a/b/c`) with 415 before any parser runs, so the header is
+  // replaced by a neutral one for parsing. The raw request keeps the header the client sent.
+  fastify.addHook('onRequest', async (request) => {
+    if (request.headers['content-type'] !== undefined) {
+      request.headers['content-type'] = 'application/octet-stream';
+    }
+  });
 
-  const renderer = app.get(ErrorRenderer);
+  const errors = app.get(ErrorRenderer);
+  renderer = errors;
+  translator = app.get(MessageTranslator);
   registerRequestHooks(fastify, {
     authenticator: app.get<Authenticator>(AUTHENTICATOR),
-    renderer,
+    renderer: errors,
     allowAnonymous: config.ALLOW_ANONYMOUS_ACCESS,
     maxRequestIdLength: config.MAX_REQUEST_ID_LENGTH,
   });
-  registerMethodNotAllowedRoutes(fastify, renderer);
-  app.useGlobalFilters(new CatalogExceptionFilter(renderer, config.MAX_REQUEST_BODY_BYTES));
+  registerMethodNotAllowedRoutes(fastify, errors);
+  app.useGlobalFilters(new CatalogExceptionFilter(errors, config.MAX_REQUEST_BODY_BYTES));
   app.enableShutdownHooks();
 
   await app.listen(config.PORT, config.HOST);
   Logger.log('Serving the metadefs API', {
-    url: `http://${config.HOST}:${config.PORT}`,
+    url: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`,
     auth: config.AUTH_STRATEGY,
     eventLog: config.EVENT_LOG,
     readModel: config.READ_MODEL,

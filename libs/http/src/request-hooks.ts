@@ -46,13 +46,21 @@ export function registerRequestHooks(fastify: FastifyInstance, options: RequestH
     } catch (error) {
       if (!(error instanceof IdentityServiceUnavailableError)) throw error;
       // The authenticator logs outages once a minute; each refused request is only debug.
-      logger.debug('Refused a request: the identity service is unavailable', { error: error.message });
+      logger.debug('Refused a request: the identity service is unavailable', {
+        error: error.message,
+      });
       return options.renderer.send(request, reply, 503, { key: Messages.IDENTITY_UNAVAILABLE });
     }
     if (!identity && !options.allowAnonymous) {
-      return options.renderer.send(request, reply, 401, { key: Messages.DEFAULT_401 }, {
-        headers: options.authenticator.challengeHeaders?.() ?? {},
-      });
+      return options.renderer.send(
+        request,
+        reply,
+        401,
+        { key: Messages.DEFAULT_401 },
+        {
+          headers: options.authenticator.challengeHeaders?.() ?? {},
+        },
+      );
     }
     request.identity = identity ?? ANONYMOUS;
 
@@ -63,7 +71,12 @@ export function registerRequestHooks(fastify: FastifyInstance, options: RequestH
         params: { max: options.maxRequestIdLength },
       });
     }
-    request.requestId = sent === undefined ? `req-${randomUUID()}` : sent.startsWith('req-') ? sent : `req-${sent}`;
+    // An empty id counts as none, as Glance treats it.
+    request.requestId = !sent
+      ? `req-${randomUUID()}`
+      : sent.startsWith('req-')
+        ? sent
+        : `req-${sent}`;
     reply.header('x-openstack-request-id', request.requestId);
   });
 }

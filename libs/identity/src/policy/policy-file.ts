@@ -103,11 +103,12 @@ export function mergePolicyOverrides(
   for (const [rule, check] of parsed) {
     for (const name of referencedRules(check)) {
       referenced.add(name);
-      if (!(name in rules)) problems.push(`rule "${rule}" refers to undefined rule "${name}"`);
+      if (!Object.hasOwn(rules, name))
+        problems.push(`rule "${rule}" refers to undefined rule "${name}"`);
     }
   }
   for (const rule of Object.keys(overrides)) {
-    if (rule in DEFAULT_POLICY_RULES || referenced.has(rule)) continue;
+    if (Object.hasOwn(DEFAULT_POLICY_RULES, rule) || referenced.has(rule)) continue;
     const suggestion = closestName(rule, Object.keys(DEFAULT_POLICY_RULES));
     problems.push(
       `rule "${rule}" is not a metadef rule and no rule refers to it` +

@@ -1,9 +1,12 @@
 /**
- * Formats a finite number as Python's `repr(float)` does: the shortest digits that round-trip,
- * fixed notation with at least one decimal when the decimal exponent is in [-4, 16), otherwise
+ * Formats a number as Python's `repr(float)` does: the shortest digits that round-trip, fixed
+ * notation with at least one decimal when the decimal exponent is in [-4, 16), otherwise
  * scientific notation with a signed exponent of at least two digits (`1e+16`, `1e-05`).
+ * A JSON token too large for a double (`1e999`) is infinite, which Python writes `inf`.
  */
 export function formatPythonFloat(value: number): string {
+  if (Number.isNaN(value)) return 'nan';
+  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
   if (value === 0) {
     return Object.is(value, -0) ? '-0.0' : '0.0';
   }

@@ -22,6 +22,8 @@ describe(formatPythonFloat.name, () => {
       [5e-324, '5e-324'],
       [1.7976931348623157e308, '1.7976931348623157e+308'],
       [123.456, '123.456'],
+      [Infinity, 'inf'],
+      [-Infinity, '-inf'],
     ];
 
     it.each(cases)('formats %p as %s', (value, text) => {
@@ -42,6 +44,8 @@ describe(formatPythonNumberToken.name, () => {
       ['1e16', '1e+16'],
       ['0.00001', '1e-05'],
       ['-0.0', '-0.0'],
+      ['1e999', 'inf'],
+      ['-1e999', '-inf'],
     ];
 
     it.each(cases)('formats %s as %s', (token, text) => {

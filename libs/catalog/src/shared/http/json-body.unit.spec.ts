@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 
 import { CatalogError, InvalidInputError } from '../domain/catalog-error';
+import { MAX_JSON_DEPTH } from '../domain/json';
 import { Messages } from '../domain/messages';
 import { hasBody, parseJsonObjectBody } from './json-body';
 
@@ -144,6 +145,43 @@ describe(parseJsonObjectBody.name, () => {
       );
 
       expect(body).toEqual({ a: { default: true }, b: { default: [1] }, c: { default: '1.0' } });
+    });
+  });
+});
+
+describe('parseJsonObjectBody limits', () => {
+  function detailOf(text: string) {
+    return (thrown(() => parseJsonObjectBody(Buffer.from(text))) as CatalogError).detail;
+  }
+
+  it('accepts nesting up to the limit', () => {
+    const value = `${'['.repeat(MAX_JSON_DEPTH - 1)}${']'.repeat(MAX_JSON_DEPTH - 1)}`;
+
+    expect(parseJsonObjectBody(Buffer.from(`{"x": ${value}}`))).toEqual(
+      JSON.parse(`{"x": ${value}}`),
+    );
+  });
+
+  it('refuses nesting one level deeper', () => {
+    const value = `${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`;
+
+    expect(detailOf(`{"x": ${value}}`)).toEqual({
+      key: Messages.BODY_TOO_DEEP,
+      params: { max: MAX_JSON_DEPTH },
+    });
+  });
+
+  it.each([
+    ['a value', '{"namespace": "a\\ud800"}'],
+    ['a key', '{"a\\udfff": 1}'],
+    ['a nested value', '{"tags": [{"name": "\\ud83d"}]}'],
+  ])('refuses an unpaired surrogate in %s', (_label, text) => {
+    expect(detailOf(text)).toEqual({ key: Messages.DECODE_ERROR });
+  });
+
+  it('accepts a surrogate pair', () => {
+    expect(parseJsonObjectBody(Buffer.from('{"namespace": "\\ud83d\\ude00"}'))).toEqual({
+      namespace: '\u{1F600}',
     });
   });
 });

@@ -24,26 +24,30 @@ function bodyHeadersOf(request: CatalogRequest) {
 }
 
 /** The caller's identity and request id, as the service's hooks set them. */
-export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): RequestContext => {
-  const request = context.switchToHttp().getRequest<CatalogRequest>();
-  if (!request.identity || !request.requestId) {
-    throw new Error('A route ran before the authentication hook set the identity');
-  }
-  return { identity: request.identity, requestId: request.requestId };
-});
+export const Ctx = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): RequestContext => {
+    const request = context.switchToHttp().getRequest<CatalogRequest>();
+    if (!request.identity || !request.requestId) {
+      throw new Error('A route ran before the authentication hook set the identity');
+    }
+    return { identity: request.identity, requestId: request.requestId };
+  },
+);
 
 /**
  * The request body, checked in Glance's order: present, valid UTF-8 JSON, an object, no
  * read-only keys, then the route's DTO rules. Resolves to the validated DTO.
  */
-export const JsonBody = createParamDecorator((schema: BodySchema<object>, context: ExecutionContext) => {
-  const request = context.switchToHttp().getRequest<CatalogRequest>();
-  if (!hasBody(bodyHeadersOf(request))) {
-    throw new InvalidInputError(Messages.BODY_EXPECTED);
-  }
-  const body = parseJsonObjectBody(request.body as Buffer | undefined);
-  return validateBody(body, schema);
-});
+export const JsonBody = createParamDecorator(
+  (schema: BodySchema<object>, context: ExecutionContext) => {
+    const request = context.switchToHttp().getRequest<CatalogRequest>();
+    if (!hasBody(bodyHeadersOf(request))) {
+      throw new InvalidInputError(Messages.BODY_EXPECTED);
+    }
+    const body = parseJsonObjectBody(request.body as Buffer | undefined);
+    return validateBody(body, schema);
+  },
+);
 
 const NO_BODY = Symbol('NO_BODY');
 
@@ -75,12 +79,32 @@ export const QueryPairs = createParamDecorator((_data: unknown, context: Executi
   const url = request.raw.url ?? '';
   const index = url.indexOf('?');
   if (index < 0) return [];
-  try {
-    return [...new URLSearchParams(url.slice(index + 1))];
-  } catch {
-    throw new InvalidInputError(Messages.DECODE_ERROR);
-  }
+  const query = url.slice(index + 1);
+  if (!percentDecodesToUtf8(query)) throw new InvalidInputError(Messages.DECODE_ERROR);
+  return [...new URLSearchParams(query)];
 });
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/g;
+
+/**
+ * Whether the bytes that the `%XX` escapes of a query string stand for are valid UTF-8.
+ * URLSearchParams would replace invalid sequences such as `%ff` with U+FFFD and so look up a
+ * marker or filter that no client sent.
+ */
+function percentDecodesToUtf8(query: string): boolean {
+  if (!query.includes('%')) return true;
+  const bytes = Buffer.from(
+    query.replace(PERCENT_ESCAPE, (escape) => String.fromCharCode(parseInt(escape.slice(1), 16))),
+    'latin1',
+  );
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The value of the last occurrence of a query parameter. */
 export function lastValue(pairs: readonly [string, string][], name: string): string | undefined {

@@ -1,7 +1,7 @@
-import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { CatalogMessage, ForbiddenError, InvalidInputError } from '../domain/catalog-error';
 import { Messages, SchemaReasons } from '../domain/messages';
+import { BodyShapeError, ClassConstructor, describeValue, toDto } from './validators';
 
 /** How a route validates its body: the DTO, the schema name messages use, read-only keys. */
 export interface BodySchema<T extends object> {
@@ -22,17 +22,22 @@ export interface BodySchema<T extends object> {
  * Validates a parsed body against a route's DTO: read-only keys first (403), then the DTO's
  * class-validator rules with unknown keys rejected (400, with the first problem as reason).
  */
-export function validateBody<T extends object>(body: Record<string, unknown>, schema: BodySchema<T>): T {
+export function validateBody<T extends object>(
+  body: Record<string, unknown>,
+  schema: BodySchema<T>,
+): T {
   for (const key of schema.readOnly) {
     if (Object.prototype.hasOwnProperty.call(body, key)) {
       throw new ForbiddenError(Messages.READ_ONLY_ATTRIBUTE, { key });
     }
   }
-  if (Object.prototype.hasOwnProperty.call(body, '__proto__')) {
-    throw schemaError(schema.name, { key: SchemaReasons.UNEXPECTED_PROPERTY, params: { field: '__proto__' } });
+  let instance: T;
+  try {
+    instance = toDto(schema.dto, body);
+  } catch (error) {
+    if (!(error instanceof BodyShapeError)) throw error;
+    throw schemaError(schema.name, error.reason);
   }
-
-  const instance = plainToInstance(schema.dto, body, { enableImplicitConversion: false });
   const errors = validateSync(instance, {
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -61,11 +66,13 @@ interface Problem {
 /** Every failed constraint of an error tree, with its dotted path, in body order. */
 function leaves(error: ValidationError, parentPath: string): Problem[] {
   const path = parentPath ? `${parentPath}.${error.property}` : error.property;
-  const own = Object.keys(error.constraints ?? {}).slice(0, 1).map((constraint) => ({
-    path,
-    constraint,
-    reason: reasonOf(error, parentPath),
-  }));
+  const own = Object.keys(error.constraints ?? {})
+    .slice(0, 1)
+    .map((constraint) => ({
+      path,
+      constraint,
+      reason: reasonOf(error, parentPath),
+    }));
   return [...own, ...(error.children ?? []).flatMap((child) => leaves(child, path))];
 }
 
@@ -90,6 +97,7 @@ const CONSTRAINT_REASONS: Readonly<Record<string, string>> = {
   textTooLong: SchemaReasons.TOO_LONG,
   nameEmpty: SchemaReasons.EMPTY_NAME,
   nameWithSlash: SchemaReasons.NAME_WITH_SLASH,
+  nameReserved: SchemaReasons.RESERVED_NAME,
 };
 
 /** Turns the first class-validator error into a reason naming the field path and value. */
@@ -111,11 +119,10 @@ function reasonOf(error: ValidationError, parentPath: string): CatalogMessage {
   const context = error.contexts?.[constraint] ?? {};
   return {
     key,
-    params: { field: path, value: describeValue(error.value), ...(context as Record<string, string | number>) },
+    params: {
+      field: path,
+      value: describeValue(error.value),
+      ...(context as Record<string, string | number>),
+    },
   };
-}
-
-function describeValue(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

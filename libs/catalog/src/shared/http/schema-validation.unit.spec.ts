@@ -191,6 +191,85 @@ describe(validateBody.name, () => {
     });
   });
 
+  describe('when keys name inherited object members', () => {
+    function parsed(text: string): Record<string, unknown> {
+      return JSON.parse(text) as Record<string, unknown>;
+    }
+
+    it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
+      'rejects %s at the top level',
+      (key) => {
+        const body = parsed(`{"namespace": "ns", "${key}": 1}`);
+
+        expect(reasonOf(body, NAMESPACE)).toEqual({
+          key: SchemaReasons.UNEXPECTED_PROPERTY,
+          params: { field: key },
+        });
+      },
+    );
+
+    it('rejects one inside a definition', () => {
+      const body = parsed(
+        '{"namespace": "ns", "objects": [{"name": "o", "properties": {"p": {"title": "P", "type": "string", "constructor": 1}}}]}',
+      );
+
+      expect(reasonOf(body, NAMESPACE)).toEqual({
+        key: SchemaReasons.UNEXPECTED_PROPERTY,
+        params: { field: 'objects.0.properties.p.constructor' },
+      });
+    });
+
+    it('keeps them as property names', () => {
+      const body = parsed(
+        '{"namespace": "ns", "properties": {"constructor": {"title": "C", "type": "string"}, "toString": {"title": "T", "type": "string"}}}',
+      );
+
+      const dto = validateBody(body, NAMESPACE);
+
+      expect([...(dto.properties?.keys() ?? [])]).toEqual(['constructor', 'toString']);
+    });
+
+    it('refuses __proto__ as a property name', () => {
+      const body = parsed(
+        '{"namespace": "ns", "properties": {"__proto__": {"title": "P", "type": "string"}}}',
+      );
+
+      expect(reasonOf(body, NAMESPACE)).toMatchObject({
+        key: SchemaReasons.RESERVED_NAME,
+        params: { field: 'properties' },
+      });
+    });
+
+    it('refuses __proto__ as a namespace name', () => {
+      expect(reasonOf({ namespace: '__proto__' }, NAMESPACE)).toMatchObject({
+        key: SchemaReasons.RESERVED_NAME,
+      });
+    });
+  });
+
+  describe('when list items or map values are not objects', () => {
+    it('rejects a list as a tag', () => {
+      expect(reasonOf({ tags: [[]] }, TAGS)).toEqual({
+        key: SchemaReasons.NOT_AN_OBJECT,
+        params: { field: 'tags.0', value: '[]' },
+      });
+    });
+
+    it('rejects a string as an embedded object', () => {
+      expect(reasonOf({ namespace: 'ns', objects: ['o'] }, NAMESPACE)).toEqual({
+        key: SchemaReasons.NOT_AN_OBJECT,
+        params: { field: 'objects.0', value: '"o"' },
+      });
+    });
+
+    it('rejects a list as a property definition', () => {
+      expect(reasonOf({ namespace: 'ns', properties: { p: [] } }, NAMESPACE)).toEqual({
+        key: SchemaReasons.NOT_AN_OBJECT,
+        params: { field: 'properties.p', value: '[]' },
+      });
+    });
+  });
+
   describe('when required keys are missing', () => {
     it('requires the namespace name', () => {
       expect(reasonOf({ display_name: 'x' }, NAMESPACE)).toEqual({

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../../../shared/domain/catalog-error';
+import { CatalogMessage, InvalidInputError } from '../../../shared/domain/catalog-error';
 import { assertNoFourByteCharacters } from '../../../shared/domain/four-byte';
 import { CatalogView } from '../../../shared/domain/catalog-view';
 import { Decision, DecisionContext, namespaceStream } from '../../../shared/domain/decision';
@@ -13,15 +13,26 @@ import {
   tagPayload,
 } from '../../events';
 import { NamespaceRecord, TagEntry, isProtected } from '../namespace.types';
-import {
-  TagDuplicateError,
-  TagNotFoundError,
-  TagProtectedError,
-} from '../namespace.errors';
+import { TagDuplicateError, TagNotFoundError, TagProtectedError } from '../namespace.errors';
 import { requireVisibleNamespace } from '../namespace.visibility';
 
 /** The maximum length of a tag name, in code points. */
 export const TAG_NAME_MAX_LENGTH = 80;
+
+/**
+ * Checks a tag name taken from a URL, which no body schema has seen, against the rules for a
+ * name in a body: not empty, no `/`, not `__proto__`, at most 80 code points.
+ */
+function urlTagNameProblem(name: string): CatalogMessage | undefined {
+  const field = 'name';
+  if (name.length === 0) return { key: SchemaReasons.EMPTY_NAME, params: { field } };
+  if (name.includes('/')) return { key: SchemaReasons.NAME_WITH_SLASH, params: { field } };
+  if (name === '__proto__') return { key: SchemaReasons.RESERVED_NAME, params: { field } };
+  if ([...name].length > TAG_NAME_MAX_LENGTH) {
+    return { key: SchemaReasons.TOO_LONG, params: { field, max: TAG_NAME_MAX_LENGTH } };
+  }
+  return undefined;
+}
 
 /**
  * Creates tags in bulk. Without append, a non-empty list replaces every existing tag (even in a
@@ -51,10 +62,14 @@ export function decideCreateTags(
   const events: DomainEvent[] = [];
   if (!append && names.length > 0 && ns.tags.length > 0) {
     const removed = ns.tags.map((tag) => tag.name);
-    events.push(new NamespaceTagsReplacedEvent({ namespace: namespaceName, removed_tags: removed }));
+    events.push(
+      new NamespaceTagsReplacedEvent({ namespace: namespaceName, removed_tags: removed }),
+    );
   }
   for (const name of names) {
-    events.push(new TagCreatedEvent(tagPayload(namespaceName, { name, created_at: now, updated_at: now })));
+    events.push(
+      new TagCreatedEvent(tagPayload(namespaceName, { name, created_at: now, updated_at: now })),
+    );
   }
   return { events, streams: [namespaceStream(namespaceName)], result: names };
 }
@@ -70,11 +85,9 @@ export function decideCreateTag(
   context: DecisionContext,
 ): Decision<TagEntry> {
   const ns = requireVisibleNamespace(view.namespace(namespaceName), namespaceName, context.caller);
-  if ([...name].length > TAG_NAME_MAX_LENGTH) {
-    throw new InvalidInputError(Messages.SCHEMA_MISMATCH, {
-      schema: 'tag',
-      reason: { key: SchemaReasons.TOO_LONG, params: { field: 'name', max: TAG_NAME_MAX_LENGTH } },
-    });
+  const problem = urlTagNameProblem(name);
+  if (problem) {
+    throw new InvalidInputError(Messages.SCHEMA_MISMATCH, { schema: 'tag', reason: problem });
   }
   context.authorize('add_metadef_tag', ns);
 

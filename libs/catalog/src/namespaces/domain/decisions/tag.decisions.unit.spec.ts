@@ -251,6 +251,25 @@ describe(decideCreateTag.name, () => {
     });
   });
 
+  describe('when the name breaks the name rules', () => {
+    it.each([
+      ['empty', '', SchemaReasons.EMPTY_NAME],
+      ['with a slash', 'a/b', SchemaReasons.NAME_WITH_SLASH],
+      ['__proto__', '__proto__', SchemaReasons.RESERVED_NAME],
+    ])('refuses a name that is %s', (_label, tag, reason) => {
+      const name = uniqueName('ns');
+      const state = tagState(name, []);
+      const { context } = fakeContext();
+
+      const error = thrown(() => decideCreateTag(state, name, tag, context));
+
+      expect(detailOf(error)).toEqual({
+        key: Messages.SCHEMA_MISMATCH,
+        params: { schema: 'tag', reason: { key: reason, params: { field: 'name' } } },
+      });
+    });
+  });
+
   describe('when the name is too long', () => {
     it('raises the schema error', () => {
       const name = uniqueName('ns');

@@ -52,7 +52,7 @@ export function parseNamespaceListParams(
     throw new InvalidInputError(Messages.LIMIT_NOT_POSITIVE);
   }
   const sortKey = lastValue(query, 'sort_key') ?? 'created_at';
-  if (!(sortKey in SORT_FIELDS)) {
+  if (!Object.prototype.hasOwnProperty.call(SORT_FIELDS, sortKey)) {
     throw new InvalidInputError(Messages.INVALID_SORT_KEY, { value: sortKey });
   }
   const resourceTypes = lastValue(query, 'resource_types');
@@ -99,7 +99,8 @@ export function namespaceListQuery(
   const sort: Record<string, 1 | -1> = {};
   for (const key of keys) sort[key] = direction;
   return {
-    filter: conditions.length === 0 ? {} : conditions.length === 1 ? conditions[0] : { $and: conditions },
+    filter:
+      conditions.length === 0 ? {} : conditions.length === 1 ? conditions[0] : { $and: conditions },
     sort,
     limit: params.limit,
   };
