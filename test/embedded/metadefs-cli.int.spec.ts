@@ -80,6 +80,16 @@ describe('the metadefs tool', () => {
       path.join(sourceDir, 'zz-proto.json'),
       '{"namespace": "Cli::Proto", "properties": {"__proto__": {"title": "P", "type": "string"}}}',
     );
+    fs.writeFileSync(
+      path.join(sourceDir, 'zz-huge.json'),
+      JSON.stringify({
+        namespace: 'Cli::Huge',
+        // Each association also creates its resource type: about 11 MB of events.
+        resource_type_associations: Array.from({ length: 9000 }, (_, index) => ({
+          name: `OS::Huge::${String(index).padStart(5, '0')}`.padEnd(80, 'x'),
+        })),
+      }),
+    );
     const linked = path.join(work, 'linked.json');
     fs.writeFileSync(linked, catalogFile('Cli::Linked'));
     fs.symlinkSync(linked, path.join(sourceDir, 'zz-link.json'));
@@ -101,8 +111,11 @@ describe('the metadefs tool', () => {
     expect(run.stdout).toMatch(/failed +- \(.*zz-latin1\.json\): the file is not valid UTF-8/);
     expect(run.stdout).toMatch(/failed +- \(.*zz-proto\.json\): .*__proto__/);
     expect(run.stdout).toMatch(/created +Cli::Linked \(.*zz-link\.json\)/);
+    expect(run.stdout).toMatch(
+      /failed +Cli::Huge \(.*zz-huge\.json\): The change would add \d+ bytes of events to the event log, more than the limit of 4194304 bytes/,
+    );
     expect(run.stdout).toContain(
-      `Loaded ${NAMESPACE_COUNT + 3} files: ${NAMESPACE_COUNT + 1} created, 2 failed`,
+      `Loaded ${NAMESPACE_COUNT + 4} files: ${NAMESPACE_COUNT + 1} created, 3 failed`,
     );
   });
 

@@ -5,7 +5,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { CatalogConfig, consoleLoggerOptions, loadConfigOrExit } from '@metadefs/config';
-import { Messages } from '@metadefs/catalog';
+import { type CatalogMessage, Messages } from '@metadefs/catalog';
+import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import {
   CatalogExceptionFilter,
   ErrorRenderer,
@@ -23,6 +25,21 @@ setFlagsFromString('--harmony-json-parse-with-source');
 
 /** How long a client may take to send one whole request, headers and body, in milliseconds. */
 const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * How long a stopping server waits for requests in progress before it closes their
+ * connections, in milliseconds. Without it, one stalled client would keep the process alive.
+ */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Maps a connection-level error to the status and message of the page sent for it. */
+function clientErrorOf(error: NodeJS.ErrnoException): [number, CatalogMessage] {
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    return [408, { key: Messages.REQUEST_TIMEOUT, params: { seconds: REQUEST_TIMEOUT_MS / 1000 } }];
+  }
+  if (error.code === 'HPE_HEADER_OVERFLOW') return [431, { key: Messages.HEADERS_TOO_LARGE }];
+  return [400, { key: Messages.REQUEST_MALFORMED }];
+}
 
 async function bootstrap(config: CatalogConfig): Promise<void> {
   const logger = new ConsoleLogger('metadefs-api', consoleLoggerOptions(config));
@@ -48,19 +65,26 @@ async function bootstrap(config: CatalogConfig): Promise<void> {
         socket.destroy();
         return;
       }
-      if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
-        socket.end(
-          'HTTP/1.1 408 Request Timeout\r\nContent-Length: 0\r\nConnection: close\r\n\r\n',
-        );
+      // A complete request before the bad bytes may still be in progress on this connection.
+      // Its response goes out first and the connection closes after it, with no error page,
+      // so the client learns the outcome of the request that did arrive. A request still
+      // arriving (a timeout, or a body cut short) gets the error page at once.
+      const pending = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
+      if (pending && !pending.writableEnded && pending.req?.complete) {
+        pending.shouldKeepAlive = false;
+        pending.once('finish', () => socket.destroySoon());
         return;
       }
-      const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
       Logger.debug('Rejected a request that is not valid HTTP', { code: error.code });
-      socket.end(
-        rawErrorResponse(translator, tooLarge ? 431 : 400, {
-          key: tooLarge ? Messages.HEADERS_TOO_LARGE : Messages.REQUEST_MALFORMED,
-        }),
-      );
+      socket.end(rawErrorResponse(translator, ...clientErrorOf(error)));
+    },
+    http: {
+      // Node applies the request timeout only when the server is created with it, and checks
+      // it at this interval, so a stalled request is cut within a second of the timeout.
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: 1_000,
+      // Nothing depends on the Host header, so a request without one is served.
+      requireHostHeader: false,
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
@@ -95,6 +119,9 @@ async function bootstrap(config: CatalogConfig): Promise<void> {
   });
   registerMethodNotAllowedRoutes(fastify, errors);
   app.useGlobalFilters(new CatalogExceptionFilter(errors, config.MAX_REQUEST_BODY_BYTES));
+  fastify.addHook('preClose', async () => {
+    setTimeout(() => fastify.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+  });
   app.enableShutdownHooks();
 
   await app.listen(config.PORT, config.HOST);

@@ -3,6 +3,7 @@ import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FileReport, LoadPathError, MetadefsLoader } from '@metadefs/catalog';
 import { ConfigurationError, loadConfig } from '@metadefs/config';
+import { formatMessage } from '@metadefs/i18n';
 import { USAGE, UsageError, parseArguments } from './cli-arguments';
 import { MetadefsCliModule } from './metadefs-cli.module';
 
@@ -27,7 +28,9 @@ async function main(): Promise<number> {
   }
   const config = loadConfig({ ...process.env, READ_MODEL: process.env.READ_MODEL ?? 'memory' });
   const logger = new ConsoleLogger('metadefs', { logLevels: ['error', 'warn'] });
-  const app = await NestFactory.createApplicationContext(MetadefsCliModule.forRoot(config), { logger });
+  const app = await NestFactory.createApplicationContext(MetadefsCliModule.forRoot(config), {
+    logger,
+  });
   try {
     const loader = app.get(MetadefsLoader);
     switch (command.operation) {
@@ -60,8 +63,11 @@ function reportLoad(reports: FileReport[], elapsedMs?: number): number {
   const counts = new Map<string, number>();
   for (const report of reports) {
     counts.set(report.outcome, (counts.get(report.outcome) ?? 0) + 1);
-    const detail = report.error ? `: ${report.error}` : '';
-    process.stdout.write(`${report.outcome.padEnd(8)} ${report.namespace ?? '-'} (${report.file})${detail}\n`);
+    const reason = report.message ? formatMessage(report.message) : report.error;
+    const detail = reason ? `: ${reason}` : '';
+    process.stdout.write(
+      `${report.outcome.padEnd(8)} ${report.namespace ?? '-'} (${report.file})${detail}\n`,
+    );
   }
   const summary = [...counts].map(([outcome, count]) => `${count} ${outcome}`).join(', ');
   const duration = elapsedMs === undefined ? '' : ` in ${Math.round(elapsedMs)} ms`;
@@ -80,7 +86,9 @@ main().then(
       process.stderr.write(`${error.message}\n`);
       process.exit(2);
     }
-    process.stderr.write(`metadefs failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `metadefs failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

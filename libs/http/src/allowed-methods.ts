@@ -37,7 +37,10 @@ const ROUTABLE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTI
  * Answers 405 with an `Allow` header for a known path requested with another method, HEAD
  * included (Glance routes no HEAD).
  */
-export function registerMethodNotAllowedRoutes(fastify: FastifyInstance, renderer: ErrorRenderer): void {
+export function registerMethodNotAllowedRoutes(
+  fastify: FastifyInstance,
+  renderer: ErrorRenderer,
+): void {
   for (const [url, allowed] of ALLOWED_METHODS) {
     const others = ROUTABLE_METHODS.filter((method) => !allowed.includes(method));
     fastify.route({

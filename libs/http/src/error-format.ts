@@ -5,6 +5,7 @@ export const STATUS_TITLES: Readonly<Record<number, string>> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Request Entity Too Large',
   415: 'Unsupported Media Type',
@@ -79,7 +80,9 @@ export interface RenderedError {
 /** The WebOb page templates: most errors, 405 pages, and 501 pages. */
 export type ErrorTemplate = 'standard' | 'method' | 'not-implemented';
 
-const TEMPLATES: Readonly<Record<ErrorTemplate, { html: [string, string]; plain: [string, string] }>> = {
+const TEMPLATES: Readonly<
+  Record<ErrorTemplate, { html: [string, string]; plain: [string, string] }>
+> = {
   standard: { html: ['', '<br /><br />\n\n\n'], plain: ['', '\n\n   '] },
   method: { html: ['', '<br /><br />\n'], plain: ['', '\n\n '] },
   'not-implemented': { html: ['\n', '<br /><br />\n'], plain: [' ', '\n\n '] },

@@ -44,6 +44,8 @@ function requestIn(acceptLanguage: string): FastifyRequest {
     headers: { accept: 'application/json', 'accept-language': acceptLanguage },
     routeOptions: { url: '/v2/metadefs/namespaces' },
     requestId: 'req-test-1',
+    // The whole body has arrived, so a 413 leaves the connection as it is.
+    raw: { complete: true },
   } as unknown as FastifyRequest;
 }
 

@@ -54,6 +54,7 @@ export class CatalogExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const { status, message, template } = this.classify(exception, request);
+    if (status === 413) drainRejectedBody(request, reply);
     this.renderer.send(request, reply, status, message, { template });
   }
 
@@ -72,7 +73,9 @@ export class CatalogExceptionFilter implements ExceptionFilter {
       return { status, message: exception.detail };
     }
 
-    const code = (exception as { code?: unknown })?.code ?? FRAMEWORK_CODES_BY_STATUS[statusOf(exception) ?? 0];
+    const code =
+      (exception as { code?: unknown })?.code ??
+      FRAMEWORK_CODES_BY_STATUS[statusOf(exception) ?? 0];
     const framework = typeof code === 'string' ? FRAMEWORK_ERRORS[code] : undefined;
     if (framework) {
       const params: Record<string, string | number> =
@@ -125,4 +128,21 @@ function defaultMessageKey(status: number): string {
 
 function requestIdOf(request: FastifyRequest): string | undefined {
   return (request as FastifyRequest & { requestId?: string }).requestId;
+}
+
+/** Declared body size up to which a rejected body is read and discarded, in bytes. */
+const MAX_DRAINED_BODY_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Keeps the connection of a request whose body was too large open until the client has sent
+ * it. Fastify closes such a connection at once, and a client still writing its body then gets
+ * a broken pipe instead of the 413. The server reads and discards the rest of the body
+ * instead, which the request timeout bounds. A body declared larger than
+ * `MAX_DRAINED_BODY_BYTES` is not worth reading, so that connection still closes.
+ */
+function drainRejectedBody(request: FastifyRequest, reply: FastifyReply): void {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (request.raw.complete || declared > MAX_DRAINED_BODY_BYTES) return;
+  reply.removeHeader('connection');
+  request.raw.resume();
 }

@@ -16,7 +16,10 @@ import { SOURCE_LANGUAGE, TRANSLATIONS } from './translations';
  * itself, so this only has to leave `{name}` placeholders in place when no value is given.
  */
 function fillPlaceholders(template: string, ...args: (string | Record<string, string>)[]): string {
-  const values: Record<string, string> = Object.assign({}, ...args.filter((arg) => typeof arg === 'object'));
+  const values: Record<string, string> = Object.assign(
+    {},
+    ...args.filter((arg) => typeof arg === 'object'),
+  );
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
     Object.prototype.hasOwnProperty.call(values, name) ? values[name] : placeholder,
   );
@@ -26,7 +29,12 @@ function createI18nService(): I18nService {
   const translations = new BehaviorSubject<I18nTranslation>(TRANSLATIONS as I18nTranslation);
   const languages = new BehaviorSubject<string[]>(Object.keys(TRANSLATIONS));
   return new I18nService(
-    { fallbackLanguage: SOURCE_LANGUAGE, loaderOptions: {}, logging: false, formatter: fillPlaceholders },
+    {
+      fallbackLanguage: SOURCE_LANGUAGE,
+      loaderOptions: {},
+      logging: false,
+      formatter: fillPlaceholders,
+    },
     translations.asObservable(),
     languages.asObservable(),
     new Logger('I18nService'),

@@ -31,3 +31,26 @@ export const TRANSLATIONS: Readonly<Record<string, Record<string, unknown>>> = {
 
 /** The language every message is written in first, and the fallback for everything else. */
 export const SOURCE_LANGUAGE = 'en';
+
+/**
+ * Formats a message from the shipped catalogues without a request, for command-line tools:
+ * the template of `language` (English by default) with its `{name}` placeholders filled.
+ * An unknown key comes back as the key itself.
+ */
+export function formatMessage(
+  message: { readonly key: string; readonly params?: Readonly<Record<string, unknown>> },
+  language = SOURCE_LANGUAGE,
+): string {
+  const [group, name] = message.key.split('.');
+  const catalogue = (TRANSLATIONS[language] ?? TRANSLATIONS[SOURCE_LANGUAGE])[group] as
+    Record<string, string> | undefined;
+  const template = catalogue && Object.hasOwn(catalogue, name) ? catalogue[name] : message.key;
+  const params = message.params ?? {};
+  return template.replace(/\{(\w+)\}/g, (placeholder, key: string) => {
+    if (!Object.hasOwn(params, key)) return placeholder;
+    const value = params[key];
+    return typeof value === 'object' && value !== null
+      ? formatMessage(value as { key: string }, language)
+      : String(value);
+  });
+}

@@ -1,6 +1,6 @@
 import { Messages, SchemaReasons } from '@metadefs/catalog';
 import en from './locales/en.json';
-import { SOURCE_LANGUAGE, TRANSLATIONS } from './translations';
+import { SOURCE_LANGUAGE, TRANSLATIONS, formatMessage } from './translations';
 
 const SHIPPED_LOCALES = [
   'de',
@@ -188,5 +188,39 @@ describe('catalogue check', () => {
     expect(catalogueProblems(en, translation)).toEqual(
       expect.arrayContaining(['kinds.namespace: missing', 'kinds: not in the source catalogue']),
     );
+  });
+});
+
+describe(formatMessage.name, () => {
+  it('fills parameters in English', () => {
+    const text = formatMessage({
+      key: Messages.COMMIT_TOO_LARGE,
+      params: { size: 5000000, limit: 4194304 },
+    });
+
+    expect(text).toBe(
+      'The change would add 5000000 bytes of events to the event log, more than the limit of ' +
+        '4194304 bytes. Split it into smaller requests.',
+    );
+  });
+
+  it('formats nested messages', () => {
+    const text = formatMessage(
+      {
+        key: Messages.SCHEMA_MISMATCH,
+        params: {
+          schema: 'tag',
+          reason: { key: SchemaReasons.EMPTY_NAME, params: { field: 'name' } },
+        },
+      },
+      'de',
+    );
+
+    expect(text).toContain('name');
+    expect(text).not.toContain('{');
+  });
+
+  it('returns an unknown key as is', () => {
+    expect(formatMessage({ key: 'errors.NO_SUCH_KEY' })).toBe('errors.NO_SUCH_KEY');
   });
 });

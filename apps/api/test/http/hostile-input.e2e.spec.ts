@@ -2,6 +2,7 @@ import * as net from 'node:net';
 import { api, paths } from '../support/api';
 import { errorMessage, expectError, expectSchemaError } from '../support/errors';
 import { NamespaceFixtures, uniqueName } from '../support/fixtures';
+import { admin } from '../support/identities';
 import { expectedFor, target } from '../support/target';
 
 const DECODE_ERROR =
@@ -11,6 +12,13 @@ const DECODE_ERROR =
 /** Builds a request body with `depth` nested arrays under the key `x`. */
 function nestedBody(name: string, depth: number): string {
   return `{"namespace": "${name}", "x": ${'['.repeat(depth)}${']'.repeat(depth)}}`;
+}
+
+/** Formats the admin identity headers as raw header lines. */
+function adminHeaderLines(): string {
+  return Object.entries(admin.headers)
+    .map(([name, value]) => `${name}: ${Array.isArray(value) ? value.join(',') : value}\r\n`)
+    .join('');
 }
 
 /** Sends raw bytes on a fresh connection and returns everything the server sends back. */
@@ -104,6 +112,28 @@ describe('hostile input', () => {
         expectSchemaError(response, 'namespace');
         expect(errorMessage(response)).toContain("'__proto__' cannot be used as a name");
       }
+    });
+
+    it('shows a prefixed name that spells __proto__', async () => {
+      const name = uniqueName('ns');
+      const resourceType = uniqueName('OS::Hostile');
+      namespaces.track(name);
+      const created = await api.post(paths.namespaces, {
+        json: {
+          namespace: name,
+          resource_type_associations: [{ name: resourceType, prefix: '__pro' }],
+          properties: { to__: { title: 'T', type: 'string' } },
+          objects: [{ name: 'o', properties: { to__: { title: 'T', type: 'string' } } }],
+        },
+      });
+
+      const read = await api.get(
+        `${paths.namespace(name)}?resource_type=${encodeURIComponent(resourceType)}`,
+      );
+
+      expect(created.status).toBe(201);
+      expect(Object.keys(read.json.properties)).toEqual(['__proto__']);
+      expect(Object.keys(read.json.objects[0].properties)).toEqual(['__proto__']);
     });
 
     it('refuses __proto__ as a sort key', async () => {
@@ -248,6 +278,23 @@ describe('hostile input', () => {
 
       expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
       expect(answer).toContain('The request is not valid HTTP.');
+    });
+
+    it('answers a request before trailing junk', async () => {
+      const answer = await exchangeRaw(
+        `GET ${paths.resourceTypes} HTTP/1.1\r\nHost: x\r\n${adminHeaderLines()}\r\nGARBAGE\r\n\r\n`,
+      );
+
+      expect(answer).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+      expect(answer).not.toContain('The request is not valid HTTP.');
+    });
+
+    it('serves a request without a Host header', async () => {
+      const answer = await exchangeRaw(
+        `GET ${paths.resourceTypes} HTTP/1.1\r\nConnection: close\r\n${adminHeaderLines()}\r\n`,
+      );
+
+      expect(answer).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
     });
 
     it('answers oversized headers with 431', async () => {

@@ -1,3 +1,4 @@
+import { hasFourByteCharacters } from '../shared/domain/four-byte';
 import { JsonObject, MAX_JSON_DEPTH, findJsonProblem, isJsonObject } from '../shared/domain/json';
 
 /** An association as a catalog file gives it. */
@@ -48,6 +49,39 @@ export class CatalogFileError extends Error {
 /** The one name no catalog entity may have: as a JSON object key it would set a prototype. */
 const RESERVED_NAME = '__proto__';
 
+/**
+ * Checks a name against the rules the API applies to names: not empty, no `/` (no route could
+ * reach it), not `__proto__`, and no 4-byte UTF-8 characters, which Glance rejects.
+ */
+function checkName(name: string, where: string): string {
+  if (name.length === 0) throw new CatalogFileError(`"${where}" is an empty name`);
+  if (name.includes('/')) throw new CatalogFileError(`"${where}" is a name with '/'`);
+  if (name === RESERVED_NAME) {
+    throw new CatalogFileError(`"${where}" is '${RESERVED_NAME}', which cannot be a name`);
+  }
+  if (hasFourByteCharacters(name)) {
+    throw new CatalogFileError(`"${where}" is a name with a 4-byte UTF-8 character`);
+  }
+  return name;
+}
+
+/**
+ * Rejects numbers too large for a double, such as `1e999`: JSON can store no infinity, so the
+ * definition would come back with `null` in their place.
+ */
+function checkNumbers(value: unknown, where: string): void {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) {
+      throw new CatalogFileError(`"${where}" is a number too large for a double`);
+    }
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  for (const [key, item] of Object.entries(value)) {
+    checkNumbers(item, where ? `${where}.${key}` : key);
+  }
+}
+
 export function readCatalogFile(content: unknown): CatalogFile {
   if (!isJsonObject(content)) throw new CatalogFileError('the file is not a JSON object');
   const problem = findJsonProblem(content);
@@ -63,6 +97,8 @@ export function readCatalogFile(content: unknown): CatalogFile {
   if (typeof namespace !== 'string' || namespace.length === 0) {
     throw new CatalogFileError('"namespace" must be a non-empty string');
   }
+  checkName(namespace, 'namespace');
+  checkNumbers(content, '');
   return {
     namespace,
     display_name: optionalString(content, 'display_name'),
@@ -73,7 +109,7 @@ export function readCatalogFile(content: unknown): CatalogFile {
     resource_type_associations: list(content, 'resource_type_associations').map((item, index) => {
       const where = `resource_type_associations[${index}]`;
       return {
-        name: requiredString(item, 'name', where),
+        name: checkName(requiredString(item, 'name', where), `${where}.name`),
         prefix: optionalString(item, 'prefix', where),
         properties_target: optionalString(item, 'properties_target', where),
       };
@@ -82,14 +118,14 @@ export function readCatalogFile(content: unknown): CatalogFile {
     objects: list(content, 'objects').map((item, index) => {
       const where = `objects[${index}]`;
       return {
-        name: requiredString(item, 'name', where),
+        name: checkName(requiredString(item, 'name', where), `${where}.name`),
         description: optionalString(item, 'description', where),
         required: stringList(item.required, `${where}.required`),
         properties: definitionMap(item.properties, `${where}.properties`),
       };
     }),
     tags: list(content, 'tags').map((item, index) =>
-      requiredString(item, 'name', `tags[${index}]`),
+      checkName(requiredString(item, 'name', `tags[${index}]`), `tags[${index}].name`),
     ),
   };
 }
@@ -129,11 +165,7 @@ function definitionMap(value: unknown, where: string): JsonObject {
   if (!isJsonObject(value) || !Object.values(value).every(isJsonObject)) {
     throw new CatalogFileError(`"${where}" must map names to property definitions`);
   }
-  if (Object.hasOwn(value, RESERVED_NAME)) {
-    throw new CatalogFileError(
-      `"${where}" names a property '${RESERVED_NAME}', which cannot be a name`,
-    );
-  }
+  for (const name of Object.keys(value)) checkName(name, `${where}.${name}`);
   return value;
 }
 

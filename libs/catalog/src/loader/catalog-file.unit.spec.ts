@@ -171,7 +171,39 @@ describe(readCatalogFile.name, () => {
       {
         label: 'a property named __proto__',
         content: JSON.parse('{"namespace": "n", "properties": {"__proto__": {"type": "string"}}}'),
-        message: `"properties" names a property '__proto__', which cannot be a name`,
+        message: `"properties.__proto__" is '__proto__', which cannot be a name`,
+      },
+      {
+        label: 'a namespace named __proto__',
+        content: { namespace: '__proto__' },
+        message: `"namespace" is '__proto__', which cannot be a name`,
+      },
+      {
+        label: 'a namespace name with a slash',
+        content: { namespace: 'a/b' },
+        message: `"namespace" is a name with '/'`,
+      },
+      {
+        label: 'a tag name with a 4-byte character',
+        content: { namespace: 'n', tags: [{ name: 'fast\u{1F680}' }] },
+        message: '"tags[0].name" is a name with a 4-byte UTF-8 character',
+      },
+      {
+        label: 'an empty object name',
+        content: { namespace: 'n', objects: [{ name: '' }] },
+        message: '"objects[0].name" is an empty name',
+      },
+      {
+        label: 'an association named __proto__',
+        content: { namespace: 'n', resource_type_associations: [{ name: '__proto__' }] },
+        message: `"resource_type_associations[0].name" is '__proto__', which cannot be a name`,
+      },
+      {
+        label: 'an infinite minimum',
+        content: JSON.parse(
+          '{"namespace": "n", "properties": {"p": {"type": "number", "minimum": 1e999}}}',
+        ),
+        message: '"properties.p.minimum" is a number too large for a double',
       },
       {
         label: 'an unpaired surrogate',

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { RequestContext } from '../shared/application/request-context';
-import { CatalogError } from '../shared/domain/catalog-error';
+import { CatalogError, CatalogMessage } from '../shared/domain/catalog-error';
 import { WriteModel } from '../write-model/write-model.service';
 import { CatalogFileError, readCatalogFile } from './catalog-file';
 import { exportCatalog } from './catalog-export';
@@ -17,6 +17,8 @@ export interface FileReport {
   readonly namespace?: string;
   readonly outcome: LoadOutcome | 'failed';
   readonly error?: string;
+  /** The catalog's message for a file it rejected, for tools that translate messages. */
+  readonly message?: CatalogMessage;
 }
 
 /** The selected path cannot be loaded at all. */
@@ -101,7 +103,8 @@ export class MetadefsLoader {
       const reason = skipReason(error);
       if (reason === undefined) throw error;
       this.logger.error('Skipped a catalog file', { file: path, error: reason });
-      return { file: path, namespace, outcome: 'failed', error: reason };
+      const message = error instanceof CatalogError ? error.detail : undefined;
+      return { file: path, namespace, outcome: 'failed', error: reason, message };
     }
   }
 

@@ -79,9 +79,20 @@ export function namespaceDetail(record: NamespaceRecord, prefix?: string): JsonO
   return view;
 }
 
+/**
+ * Copies `map` with `prefix` before every key. A prefix can turn a name into `__proto__`, so
+ * keys are defined as own properties instead of assigned, which would set the prototype.
+ */
 function prefixKeys(map: JsonObject, prefix: string | undefined): JsonObject {
   if (!prefix) return map;
   const prefixed: JsonObject = {};
-  for (const [key, value] of Object.entries(map)) prefixed[prefix + key] = value;
+  for (const [key, value] of Object.entries(map)) {
+    Object.defineProperty(prefixed, prefix + key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  }
   return prefixed;
 }

@@ -43,7 +43,7 @@ export function parseJsonObjectBody(raw: Buffer | undefined): Record<string, unk
 
   let value: unknown;
   try {
-    value = text.includes('"default"') ? JSON.parse(text, reviveDefaults) : JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new InvalidInputError(Messages.MALFORMED_JSON);
   }
@@ -52,8 +52,14 @@ export function parseJsonObjectBody(raw: Buffer | undefined): Record<string, unk
   }
   const problem = findJsonProblem(value);
   if (problem === 'lone_surrogate') throw new InvalidInputError(Messages.DECODE_ERROR);
-  if (problem === 'too_deep')
+  if (problem === 'too_deep') {
     throw new InvalidInputError(Messages.BODY_TOO_DEEP, { max: MAX_JSON_DEPTH });
+  }
+  // A second parse reads numeric defaults from their source text. It runs after the depth
+  // check because the reviver recurses, and an escape such as `d\u0065fault` can spell the key.
+  if (text.includes('default') || text.includes('\\u')) {
+    value = JSON.parse(text, reviveDefaults);
+  }
   return value as Record<string, unknown>;
 }
 

@@ -179,6 +179,21 @@ describe('parseJsonObjectBody limits', () => {
     expect(detailOf(text)).toEqual({ key: Messages.DECODE_ERROR });
   });
 
+  it('reports deep nesting under a default key as too deep', () => {
+    const value = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+
+    expect(detailOf(`{"default": ${value}}`)).toEqual({
+      key: Messages.BODY_TOO_DEEP,
+      params: { max: MAX_JSON_DEPTH },
+    });
+  });
+
+  it('keeps the literal of a default whose key is escaped', () => {
+    const body = parseJsonObjectBody(Buffer.from('{"d\\u0065fault": 1.0}'));
+
+    expect(body).toEqual({ default: '1.0' });
+  });
+
   it('accepts a surrogate pair', () => {
     expect(parseJsonObjectBody(Buffer.from('{"namespace": "\\ud83d\\ude00"}'))).toEqual({
       namespace: '\u{1F600}',
