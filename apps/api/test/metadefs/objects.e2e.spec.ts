@@ -447,7 +447,9 @@ describe('/v2/metadefs/namespaces/{namespace}/objects', () => {
 
     it('returns the new updated_at', async () => {
       const { name: ns } = await namespaces.create();
-      const created = await createObject(ns, { name: 'Thing' });
+      await createObject(ns, { name: 'Thing' });
+      // Glance's create response can show a second earlier than the row it stored.
+      const created = await api.get(paths.object(ns, 'Thing'));
       await new Promise((resolve) => setTimeout(resolve, 1100));
 
       const response = await api.put(paths.object(ns, 'Thing'), {
