@@ -43,9 +43,10 @@ function clientErrorOf(error: NodeJS.ErrnoException): [number, CatalogMessage] {
 
 async function bootstrap(config: CatalogConfig): Promise<void> {
   const logger = new ConsoleLogger('metadefs-api', consoleLoggerOptions(config));
-  // The renderer exists only once Nest has built the module. Errors that Fastify raises before
-  // routing (a URL that does not decode, a request that is not HTTP) reach it through these.
-  let renderer: ErrorRenderer | undefined;
+  // The exception filter and the translator exist only once Nest has built the module. Errors
+  // that Fastify raises before routing (a URL that does not decode, a request that is not
+  // HTTP) reach them through these references.
+  let exceptionFilter: CatalogExceptionFilter | undefined;
   let translator: MessageTranslator | undefined;
   const adapter = new FastifyAdapter({
     bodyLimit: config.MAX_REQUEST_BODY_BYTES,
@@ -54,11 +55,8 @@ async function bootstrap(config: CatalogConfig): Promise<void> {
     // cannot hold a connection open forever.
     requestTimeout: REQUEST_TIMEOUT_MS,
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      if (!renderer) return reply.code(503).send();
-      const status = error.code === 'FST_ERR_BAD_URL' ? 400 : 500;
-      renderer.send(request, reply, status, {
-        key: status === 400 ? Messages.DECODE_ERROR : Messages.DEFAULT_500,
-      });
+      if (!exceptionFilter) return reply.code(503).send();
+      exceptionFilter.respond(error, request, reply);
     },
     clientErrorHandler: (error: NodeJS.ErrnoException, socket) => {
       if (error.code === 'ECONNRESET' || !socket.writable || !translator) {
@@ -108,17 +106,17 @@ async function bootstrap(config: CatalogConfig): Promise<void> {
     }
   });
 
-  const errors = app.get(ErrorRenderer);
-  renderer = errors;
+  const renderer = app.get(ErrorRenderer);
   translator = app.get(MessageTranslator);
   registerRequestHooks(fastify, {
     authenticator: app.get<Authenticator>(AUTHENTICATOR),
-    renderer: errors,
+    renderer,
     allowAnonymous: config.ALLOW_ANONYMOUS_ACCESS,
     maxRequestIdLength: config.MAX_REQUEST_ID_LENGTH,
   });
-  registerMethodNotAllowedRoutes(fastify, errors);
-  app.useGlobalFilters(new CatalogExceptionFilter(errors, config.MAX_REQUEST_BODY_BYTES));
+  registerMethodNotAllowedRoutes(fastify, renderer);
+  exceptionFilter = new CatalogExceptionFilter(renderer, config.MAX_REQUEST_BODY_BYTES);
+  app.useGlobalFilters(exceptionFilter);
   fastify.addHook('preClose', async () => {
     setTimeout(() => fastify.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
   });

@@ -51,8 +51,11 @@ export class CatalogExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
+    this.respond(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+  }
+
+  /** Sends the error response for `exception`; also serves errors Fastify raises before routing. */
+  respond(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const { status, message, template } = this.classify(exception, request);
     if (status === 413) drainRejectedBody(request, reply);
     this.renderer.send(request, reply, status, message, { template });

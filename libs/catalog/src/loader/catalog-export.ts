@@ -73,11 +73,11 @@ function fileContent(record: NamespaceRecord): JsonObject {
 
 function truncateBytes(text: string, max: number): string {
   let bytes = 0;
-  let kept = '';
+  let truncated = '';
   for (const character of text) {
     bytes += Buffer.byteLength(character);
     if (bytes > max) break;
-    kept += character;
+    truncated += character;
   }
-  return kept;
+  return truncated;
 }

@@ -1,5 +1,6 @@
 import { hasFourByteCharacters } from '../shared/domain/four-byte';
 import { JsonObject, MAX_JSON_DEPTH, findJsonProblem, isJsonObject } from '../shared/domain/json';
+import { NameProblem, RESERVED_NAME, findNameProblem } from '../shared/domain/names';
 
 /** An association as a catalog file gives it. */
 export interface FileAssociation {
@@ -46,42 +47,6 @@ export class CatalogFileError extends Error {
  * top-level keys are ignored, as Glance's loader ignores them; property definitions are not
  * validated, because the loader stores them verbatim.
  */
-/** The one name no catalog entity may have: as a JSON object key it would set a prototype. */
-const RESERVED_NAME = '__proto__';
-
-/**
- * Checks a name against the rules the API applies to names: not empty, no `/` (no route could
- * reach it), not `__proto__`, and no 4-byte UTF-8 characters, which Glance rejects.
- */
-function checkName(name: string, where: string): string {
-  if (name.length === 0) throw new CatalogFileError(`"${where}" is an empty name`);
-  if (name.includes('/')) throw new CatalogFileError(`"${where}" is a name with '/'`);
-  if (name === RESERVED_NAME) {
-    throw new CatalogFileError(`"${where}" is '${RESERVED_NAME}', which cannot be a name`);
-  }
-  if (hasFourByteCharacters(name)) {
-    throw new CatalogFileError(`"${where}" is a name with a 4-byte UTF-8 character`);
-  }
-  return name;
-}
-
-/**
- * Rejects numbers too large for a double, such as `1e999`: JSON can store no infinity, so the
- * definition would come back with `null` in their place.
- */
-function checkNumbers(value: unknown, where: string): void {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) {
-      throw new CatalogFileError(`"${where}" is a number too large for a double`);
-    }
-    return;
-  }
-  if (typeof value !== 'object' || value === null) return;
-  for (const [key, item] of Object.entries(value)) {
-    checkNumbers(item, where ? `${where}.${key}` : key);
-  }
-}
-
 export function readCatalogFile(content: unknown): CatalogFile {
   if (!isJsonObject(content)) throw new CatalogFileError('the file is not a JSON object');
   const problem = findJsonProblem(content);
@@ -179,4 +144,40 @@ function stringList(value: unknown, where: string): string[] {
 
 function path(where: string, key: string): string {
   return where ? `${where}.${key}` : key;
+}
+
+const NAME_PROBLEM_TEXTS: Readonly<Record<NameProblem, string>> = {
+  empty: 'is an empty name',
+  slash: "is a name with '/'",
+  reserved: `is '${RESERVED_NAME}', which cannot be a name`,
+};
+
+/**
+ * Checks a name against the rules the API applies to names, including no 4-byte UTF-8
+ * characters, which Glance rejects.
+ */
+function checkName(name: string, where: string): string {
+  const problem = findNameProblem(name);
+  if (problem) throw new CatalogFileError(`"${where}" ${NAME_PROBLEM_TEXTS[problem]}`);
+  if (hasFourByteCharacters(name)) {
+    throw new CatalogFileError(`"${where}" is a name with a 4-byte UTF-8 character`);
+  }
+  return name;
+}
+
+/**
+ * Rejects numbers too large for a double, such as `1e999`: JSON can store no infinity, so the
+ * definition would come back with `null` in their place.
+ */
+function checkNumbers(value: unknown, where: string): void {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) {
+      throw new CatalogFileError(`"${where}" is a number too large for a double`);
+    }
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  for (const [key, item] of Object.entries(value)) {
+    checkNumbers(item, where ? `${where}.${key}` : key);
+  }
 }

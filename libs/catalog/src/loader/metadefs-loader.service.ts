@@ -5,6 +5,7 @@ import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { RequestContext } from '../shared/application/request-context';
 import { CatalogError, CatalogMessage } from '../shared/domain/catalog-error';
+import { decodeUtf8 } from '../shared/domain/utf8';
 import { WriteModel } from '../write-model/write-model.service';
 import { CatalogFileError, readCatalogFile } from './catalog-file';
 import { exportCatalog } from './catalog-export';
@@ -92,7 +93,7 @@ export class MetadefsLoader {
   ): Promise<FileReport> {
     let namespace: string | undefined;
     try {
-      const content: unknown = JSON.parse(decodeUtf8(await readFile(path)));
+      const content: unknown = JSON.parse(decodeFile(await readFile(path)));
       const file = readCatalogFile(content);
       namespace = file.namespace;
       const outcome = await this.commands.execute(
@@ -142,16 +143,12 @@ function isFileError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 class NotUtf8Error extends Error {}
 
-function decodeUtf8(bytes: Buffer): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new NotUtf8Error('the file is not valid UTF-8');
-  }
+function decodeFile(bytes: Buffer): string {
+  const text = decodeUtf8(bytes);
+  if (text === undefined) throw new NotUtf8Error('the file is not valid UTF-8');
+  return text;
 }
 
 /**

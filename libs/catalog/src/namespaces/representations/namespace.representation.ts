@@ -1,4 +1,4 @@
-import { JsonObject } from '../../shared/domain/json';
+import { JsonObject, setOwnKey } from '../../shared/domain/json';
 import { definitionsToMap, sortedByName } from '../../shared/domain/property-definition';
 import { NamespaceRecord, effectiveVisibility, isProtected } from '../domain/namespace.types';
 import { associationView } from './association.representation';
@@ -79,20 +79,10 @@ export function namespaceDetail(record: NamespaceRecord, prefix?: string): JsonO
   return view;
 }
 
-/**
- * Copies `map` with `prefix` before every key. A prefix can turn a name into `__proto__`, so
- * keys are defined as own properties instead of assigned, which would set the prototype.
- */
+/** Copies `map` with `prefix` before every key, which can spell `__proto__`. */
 function prefixKeys(map: JsonObject, prefix: string | undefined): JsonObject {
   if (!prefix) return map;
   const prefixed: JsonObject = {};
-  for (const [key, value] of Object.entries(map)) {
-    Object.defineProperty(prefixed, prefix + key, {
-      value,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
-  }
+  for (const [key, value] of Object.entries(map)) setOwnKey(prefixed, prefix + key, value);
   return prefixed;
 }

@@ -40,3 +40,16 @@ export function findJsonProblem(value: unknown, depth = 1): JsonProblem | undefi
   }
   return undefined;
 }
+
+/**
+ * Sets `key` on `object` as an own enumerable property. Plain assignment would set the
+ * prototype instead when the key is `__proto__`, which a prefix or a body can produce.
+ */
+export function setOwnKey(object: object, key: string, value: unknown): void {
+  Object.defineProperty(object, key, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+}

@@ -2,8 +2,8 @@ import { InvalidInputError } from '../domain/catalog-error';
 import { MAX_JSON_DEPTH, findJsonProblem } from '../domain/json';
 import { formatPythonNumber, formatPythonNumberToken } from '../domain/python-format';
 import { Messages } from '../domain/messages';
+import { decodeUtf8 } from '../domain/utf8';
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
 const TRANSFER_CODINGS = new Set(['chunked', 'compress', 'deflate', 'gzip', 'identity']);
 
 /** The parts of a request that decide whether it carries a body. */
@@ -34,12 +34,8 @@ export function hasBody({ method, contentLength, transferEncoding }: BodyHeaders
  * text, so `1.0` stays `"1.0"`.
  */
 export function parseJsonObjectBody(raw: Buffer | undefined): Record<string, unknown> {
-  let text: string;
-  try {
-    text = decoder.decode(raw ?? Buffer.alloc(0));
-  } catch {
-    throw new InvalidInputError(Messages.MALFORMED_JSON);
-  }
+  const text = decodeUtf8(raw ?? Buffer.alloc(0));
+  if (text === undefined) throw new InvalidInputError(Messages.MALFORMED_JSON);
 
   let value: unknown;
   try {

@@ -10,6 +10,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { InvalidInputError } from '../domain/catalog-error';
 import { Messages } from '../domain/messages';
+import { decodeUtf8 } from '../domain/utf8';
 import { RequestContext } from '../application/request-context';
 import { CatalogRequest, headerValue } from './catalog-request';
 import { hasBody, parseJsonObjectBody } from './json-body';
@@ -84,11 +85,10 @@ export const QueryPairs = createParamDecorator((_data: unknown, context: Executi
   return [...new URLSearchParams(query)];
 });
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/g;
 
 /**
- * Whether the bytes that the `%XX` escapes of a query string stand for are valid UTF-8.
+ * Checks that the bytes the `%XX` escapes of a query string stand for are valid UTF-8.
  * URLSearchParams would replace invalid sequences such as `%ff` with U+FFFD and so look up a
  * marker or filter that no client sent.
  */
@@ -98,12 +98,7 @@ function percentDecodesToUtf8(query: string): boolean {
     query.replace(PERCENT_ESCAPE, (escape) => String.fromCharCode(parseInt(escape.slice(1), 16))),
     'latin1',
   );
-  try {
-    strictUtf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return decodeUtf8(bytes) !== undefined;
 }
 
 /** The value of the last occurrence of a query parameter. */

@@ -11,16 +11,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CatalogMessage } from '../domain/catalog-error';
+import { setOwnKey } from '../domain/json';
+import { RESERVED_NAME } from '../domain/names';
 import { SchemaReasons } from '../domain/messages';
 
 /** A DTO class, constructed without arguments. */
 export type ClassConstructor<T> = new () => T;
-
-/**
- * The one name no catalog entity may have. Names become keys of JSON objects in responses
- * and read models, and in JavaScript this key sets an object's prototype instead.
- */
-export const RESERVED_NAME = '__proto__';
 
 /** The longest name of a namespace, object, property, tag or resource type, in code points. */
 export const NAME_MAX_LENGTH = 80;
@@ -274,25 +270,16 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export function toPlain(value: unknown): unknown {
   if (value instanceof Map) {
     const object: Record<string, unknown> = {};
-    for (const [key, item] of value) defineKey(object, key, toPlain(item));
+    for (const [key, item] of value) setOwnKey(object, key, toPlain(item));
     return object;
   }
   if (Array.isArray(value)) return value.map(toPlain);
   if (isPlainObject(value)) {
     const object: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      if (item !== undefined) defineKey(object, key, toPlain(item));
+      if (item !== undefined) setOwnKey(object, key, toPlain(item));
     }
     return object;
   }
   return value;
-}
-
-function defineKey(object: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(object, key, {
-    value,
-    writable: true,
-    enumerable: true,
-    configurable: true,
-  });
 }

@@ -4,6 +4,7 @@ import { CatalogView } from '../../../shared/domain/catalog-view';
 import { Decision, DecisionContext, namespaceStream } from '../../../shared/domain/decision';
 import { DomainEvent } from '../../../shared/domain/domain-event';
 import { Messages, SchemaReasons } from '../../../shared/domain/messages';
+import { NameProblem, findNameProblem } from '../../../shared/domain/names';
 import { isoTime } from '../../../shared/domain/timestamps';
 import {
   NamespaceTagsReplacedEvent,
@@ -19,15 +20,20 @@ import { requireVisibleNamespace } from '../namespace.visibility';
 /** The maximum length of a tag name, in code points. */
 export const TAG_NAME_MAX_LENGTH = 80;
 
+const NAME_PROBLEM_REASONS: Readonly<Record<NameProblem, string>> = {
+  empty: SchemaReasons.EMPTY_NAME,
+  slash: SchemaReasons.NAME_WITH_SLASH,
+  reserved: SchemaReasons.RESERVED_NAME,
+};
+
 /**
  * Checks a tag name taken from a URL, which no body schema has seen, against the rules for a
  * name in a body: not empty, no `/`, not `__proto__`, at most 80 code points.
  */
 function urlTagNameProblem(name: string): CatalogMessage | undefined {
   const field = 'name';
-  if (name.length === 0) return { key: SchemaReasons.EMPTY_NAME, params: { field } };
-  if (name.includes('/')) return { key: SchemaReasons.NAME_WITH_SLASH, params: { field } };
-  if (name === '__proto__') return { key: SchemaReasons.RESERVED_NAME, params: { field } };
+  const problem = findNameProblem(name);
+  if (problem) return { key: NAME_PROBLEM_REASONS[problem], params: { field } };
   if ([...name].length > TAG_NAME_MAX_LENGTH) {
     return { key: SchemaReasons.TOO_LONG, params: { field, max: TAG_NAME_MAX_LENGTH } };
   }
